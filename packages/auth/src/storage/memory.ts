@@ -1,0 +1,50 @@
+import type { LockedTokenState, Logger, TokenState, TokenStorage } from '../types.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+export interface MemoryTokenStorageOptions {
+  /** Receives a one-time warning that this store is not for production. */
+  logger?: Logger;
+}
+
+/**
+ * Keeps tokens in this process's memory: the default store, fine for development and tests. Tokens
+ * are lost on restart and not shared between processes, so production needs SQLite, Redis or
+ * PostgreSQL.
+ */
+export class MemoryTokenStorage implements TokenStorage {
+  readonly #states = new Map<string, TokenState>();
+  readonly #locks = new KeyedMutex();
+
+  constructor(options: MemoryTokenStorageOptions = {}) {
+    options.logger?.warn?.(
+      '@miro/auth: tokens are kept in memory (MemoryTokenStorage): they are lost on restart and not shared between processes. Pass a SQLite, Redis or PostgreSQL storage in production.',
+    );
+  }
+
+  async get(userId: string): Promise<TokenState | undefined> {
+    const state = this.#states.get(userId);
+    return state && { ...state };
+  }
+
+  async set(userId: string, state: TokenState): Promise<void> {
+    this.#states.set(userId, { ...state });
+  }
+
+  async delete(userId: string): Promise<void> {
+    this.#states.delete(userId);
+  }
+
+  /** In-process lock: several `Miro` instances sharing this store still refresh one at a time. */
+  withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
+    return this.#locks.run(userId, () => fn(unlockedHandle(this, userId)));
+  }
+}
+
+/** A handle that reads and writes the store directly, for stores without their own fencing. */
+export function unlockedHandle(storage: TokenStorage, userId: string): LockedTokenState {
+  return {
+    get: () => storage.get(userId),
+    set: (state) => storage.set(userId, state),
+    delete: () => storage.delete(userId),
+  };
+}
