@@ -1,0 +1,59 @@
+import type { RateLimitInfo } from './rate-limit.js';
+
+/** Metadata of the response a call resolved with. */
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly rateLimit: RateLimitInfo;
+  /** The request URL, secrets removed. */
+  readonly url: string;
+  /** Retries it took (0 when the first attempt succeeded). */
+  readonly retries: number;
+}
+
+export interface ApiResult<T> {
+  readonly data: T;
+  readonly response: ApiResponse;
+}
+
+/**
+ * What every client method returns. Awaiting it gives the parsed body; `.withResponse()` gives
+ * `{ data, response }`. The request is sent on first use (await, `.then`, `.withResponse()`) and
+ * only once: every consumer shares that one result.
+ */
+export class ApiPromise<T> implements PromiseLike<T> {
+  readonly #run: () => Promise<ApiResult<T>>;
+  #result: Promise<ApiResult<T>> | undefined;
+
+  constructor(run: () => Promise<ApiResult<T>>) {
+    this.#run = run;
+  }
+
+  /** The parsed body together with the response metadata, from the same single request. */
+  withResponse(): Promise<ApiResult<T>> {
+    this.#result ??= this.#run();
+    return this.#result;
+  }
+
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.withResponse()
+      .then((result) => result.data)
+      .then(onfulfilled, onrejected);
+  }
+
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onfinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'ApiPromise';
+  }
+}

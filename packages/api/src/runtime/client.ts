@@ -1,0 +1,49 @@
+import { ApiPromise } from './api-promise.js';
+import { resolveConfig, type ClientConfig } from './config.js';
+import type { OperationDescriptor } from './operation.js';
+import type { MiroClientOptions, RequestOptions } from './options.js';
+import { PagedPromise } from './paged-promise.js';
+import { createPageWalker } from './pagination.js';
+import { redact } from './redact.js';
+import { send } from './transport.js';
+
+/**
+ * The hand-written half of the client: the generated `MiroApi` extends it with one method per
+ * operation, each handing its `OperationDescriptor` to `request` or `paged`.
+ *
+ * `new MiroApi('<token>')` or `new MiroApi({ accessToken, ...options })`.
+ */
+export class MiroApiBase {
+  readonly #config: ClientConfig;
+
+  constructor(options: string | MiroClientOptions) {
+    this.#config = resolveConfig(options);
+  }
+
+  /** One call; the request goes out when the returned promise is first awaited. */
+  protected request<T>(
+    op: OperationDescriptor,
+    pathArgs: readonly (string | number)[],
+    body: unknown,
+    query: object | undefined,
+    options: RequestOptions | undefined,
+  ): ApiPromise<T> {
+    return new ApiPromise<T>(() => send<T>(this.#config, op, pathArgs, body, query, options));
+  }
+
+  /** A paginated call: awaitable to the first page, async-iterable over all items. */
+  protected paged<T, Item>(
+    op: OperationDescriptor,
+    pathArgs: readonly (string | number)[],
+    body: unknown,
+    query: object | undefined,
+    options: RequestOptions | undefined,
+  ): PagedPromise<T, Item> {
+    const origin = { operationId: op.operationId, method: op.method, url: redact(op.path) };
+    return new PagedPromise<T, Item>(
+      (pageQuery) => send<T>(this.#config, op, pathArgs, body, pageQuery, options),
+      { ...(query as Record<string, unknown> | undefined) },
+      () => createPageWalker(op, origin),
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import type { HttpMethod } from './operation.js';
+
+/** Which call failed; the URL has secrets removed. */
+export interface MiroErrorOrigin {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+}
+
+export interface MiroErrorDetails extends MiroErrorOrigin {
+  readonly status?: number;
+  readonly code?: string;
+  readonly context?: unknown;
+  readonly type?: string;
+  readonly headers?: Headers;
+  readonly requestId?: string;
+  /** The parsed JSON error body, or the raw text (truncated) when it was not JSON. */
+  readonly body?: unknown;
+  readonly cause?: unknown;
+}
+
+/**
+ * Base of every error the client throws. HTTP errors have a `status`; connection, timeout and
+ * abort errors do not.
+ */
+export class MiroApiError extends Error {
+  override name = 'MiroApiError';
+  readonly status: number | undefined;
+  /** Miro's error code (`code`, or `scimType` for SCIM errors), when the body has one. */
+  readonly code: string | undefined;
+  readonly context: unknown;
+  readonly type: string | undefined;
+  readonly headers: Headers | undefined;
+  /** The server's request id, to quote to Miro support. */
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly url: string;
+
+  constructor(message: string, details: MiroErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.code = details.code;
+    this.context = details.context;
+    this.type = details.type;
+    this.headers = details.headers;
+    this.requestId = details.requestId;
+    this.body = details.body;
+    this.operationId = details.operationId;
+    this.method = details.method;
+    this.url = details.url;
+  }
+}
+
+export class MiroBadRequestError extends MiroApiError {
+  override name = 'MiroBadRequestError';
+}
+export class MiroAuthenticationError extends MiroApiError {
+  override name = 'MiroAuthenticationError';
+}
+export class MiroPermissionDeniedError extends MiroApiError {
+  override name = 'MiroPermissionDeniedError';
+}
+export class MiroNotFoundError extends MiroApiError {
+  override name = 'MiroNotFoundError';
+}
+export class MiroConflictError extends MiroApiError {
+  override name = 'MiroConflictError';
+}
+export class MiroPayloadTooLargeError extends MiroApiError {
+  override name = 'MiroPayloadTooLargeError';
+}
+export class MiroRateLimitError extends MiroApiError {
+  override name = 'MiroRateLimitError';
+}
+/** Any 5xx. */
+export class MiroInternalServerError extends MiroApiError {
+  override name = 'MiroInternalServerError';
+}
+/** A non-success status without a dedicated class (e.g. 405, 415, 422, or an unexpected 3xx). */
+export class MiroUnexpectedStatusError extends MiroApiError {
+  override name = 'MiroUnexpectedStatusError';
+}
+/** The request never got a response: DNS, refused or reset connection, TLS failure. */
+export class MiroConnectionError extends MiroApiError {
+  override name = 'MiroConnectionError';
+}
+/** No complete response within `timeoutMs`. */
+export class MiroTimeoutError extends MiroConnectionError {
+  override name = 'MiroTimeoutError';
+}
+/** The caller's `signal` aborted the call. */
+export class MiroAbortError extends MiroApiError {
+  override name = 'MiroAbortError';
+}
+/** The API's pagination misbehaved (e.g. handed back a cursor it had already given). */
+export class MiroPaginationError extends MiroApiError {
+  override name = 'MiroPaginationError';
+}
+
+type StatusErrorClass = new (message: string, details: MiroErrorDetails) => MiroApiError;
+
+const BY_STATUS: Readonly<Record<number, StatusErrorClass>> = {
+  400: MiroBadRequestError,
+  401: MiroAuthenticationError,
+  403: MiroPermissionDeniedError,
+  404: MiroNotFoundError,
+  409: MiroConflictError,
+  413: MiroPayloadTooLargeError,
+  429: MiroRateLimitError,
+};
+
+export function errorClassFor(status: number): StatusErrorClass {
+  return BY_STATUS[status] ?? (status >= 500 ? MiroInternalServerError : MiroUnexpectedStatusError);
+}

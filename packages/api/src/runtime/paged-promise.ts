@@ -1,0 +1,47 @@
+import { ApiPromise, type ApiResult } from './api-promise.js';
+import type { PageWalker } from './pagination.js';
+
+type Query = Record<string, unknown>;
+
+/**
+ * An `ApiPromise` of the first page that is also an async iterable over every item of every page
+ * (`for await (const board of api.getBoards())`), and whose `.pages()` iterates page bodies. Each
+ * iteration starts from the first page, which is requested once and shared with `await`.
+ */
+export class PagedPromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
+  readonly #fetchPage: (query: Query) => Promise<ApiResult<Page>>;
+  readonly #query: Query;
+  readonly #walker: () => PageWalker;
+
+  constructor(fetchPage: (query: Query) => Promise<ApiResult<Page>>, query: Query, walker: () => PageWalker) {
+    super(() => fetchPage(query));
+    this.#fetchPage = fetchPage;
+    this.#query = query;
+    this.#walker = walker;
+  }
+
+  /** Page bodies, first to last; the next page is requested only when asked for. */
+  async *pages(): AsyncGenerator<Page, void, undefined> {
+    const walker = this.#walker();
+    let query = this.#query;
+    let result = await this.withResponse();
+    for (;;) {
+      yield result.data;
+      const next = walker.next(result.data, query);
+      if (next === undefined) return;
+      query = next;
+      result = await this.#fetchPage(query);
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    const walker = this.#walker();
+    for await (const page of this.pages()) {
+      for (const item of walker.items(page)) yield item as Item;
+    }
+  }
+
+  override get [Symbol.toStringTag](): string {
+    return 'PagedPromise';
+  }
+}

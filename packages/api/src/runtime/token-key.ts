@@ -1,0 +1,25 @@
+/**
+ * Budget key for an access token: a SHA-256 prefix, so the token itself never reaches a budget
+ * store (Redis) or a log. Falls back to a non-cryptographic hash where WebCrypto is missing
+ * (insecure browser contexts).
+ */
+export async function tokenKey(token: string): Promise<string> {
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  if (subtle) {
+    const digest = await subtle.digest('SHA-256', new TextEncoder().encode(token));
+    const hex = Array.from(new Uint8Array(digest).subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+    return `token:${hex}`;
+  }
+  return `token:fnv:${fnv1a(token)}`;
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  let hash2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    hash = Math.imul(hash ^ c, 0x01000193) >>> 0;
+    hash2 = Math.imul(hash2 ^ c, 0x811c9dc5) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0') + hash2.toString(16).padStart(8, '0');
+}
