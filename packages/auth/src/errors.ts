@@ -100,11 +100,7 @@ export class MiroLockTimeoutError extends MiroAuthError {
 
 /** Stored tokens could not be decrypted: the key is wrong (or rotated away), or the data was altered. */
 export class MiroTokenDecryptionError extends MiroAuthError {
-  constructor(userId: string, options?: { cause?: unknown }) {
-    super(
-      'MIRO_AUTH_DECRYPTION_FAILED',
-      `Could not decrypt the stored tokens of user "${userId}": the encryption key is wrong, or the stored data was altered`,
-      options,
-    );
+  constructor(userId: string, reason: string, options?: { cause?: unknown }) {
+    super('MIRO_AUTH_DECRYPTION_FAILED', `Could not decrypt the stored tokens of user "${userId}": ${reason}`, options);
   }
 }
