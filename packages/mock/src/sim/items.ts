@@ -1,0 +1,66 @@
+import { notFound } from './errors.js';
+import { ITEM_KINDS, type ItemKind } from './item-kinds.js';
+import { createItem, deleteItem, itemView, updateItem } from './item-ops.js';
+import { requireBoard } from './lookup.js';
+import { json, noContent } from './responses.js';
+import { readJsonObject, type ApiContext, type ApiRoute } from './router.js';
+import type { BoardRecord, ItemRecord } from './store.js';
+
+/** The item behind a typed endpoint: another type under the same id is "not found" there, as in Miro. */
+function requireTyped(board: BoardRecord, kind: ItemKind, itemId: string): ItemRecord {
+  const item = board.items.get(itemId);
+  if (!item || item.type !== kind.type) throw notFound(`${kind.type} item ${itemId} not found on board ${board.id}`);
+  return item;
+}
+
+function routesFor(kind: ItemKind): ApiRoute[] {
+  const base = `/v2/boards/:boardId/${kind.segment}`;
+  return [
+    {
+      kind: 'api',
+      method: 'POST',
+      path: base,
+      level: 2,
+      handler: async (ctx: ApiContext) => {
+        const board = requireBoard(ctx);
+        const item = createItem(ctx, board, kind, await readJsonObject(ctx.request));
+        return json(201, itemView(ctx, board, item));
+      },
+    },
+    {
+      kind: 'api',
+      method: 'GET',
+      path: `${base}/:itemId`,
+      level: 1,
+      handler: (ctx: ApiContext) => {
+        const board = requireBoard(ctx);
+        return json(200, itemView(ctx, board, requireTyped(board, kind, ctx.params.itemId ?? '')));
+      },
+    },
+    {
+      kind: 'api',
+      method: 'PATCH',
+      path: `${base}/:itemId`,
+      level: 2,
+      handler: async (ctx: ApiContext) => {
+        const board = requireBoard(ctx);
+        const item = requireTyped(board, kind, ctx.params.itemId ?? '');
+        updateItem(ctx, board, item, await readJsonObject(ctx.request));
+        return json(200, itemView(ctx, board, item));
+      },
+    },
+    {
+      kind: 'api',
+      method: 'DELETE',
+      path: `${base}/:itemId`,
+      level: 3,
+      handler: (ctx: ApiContext) => {
+        const board = requireBoard(ctx);
+        deleteItem(ctx, board, requireTyped(board, kind, ctx.params.itemId ?? ''));
+        return noContent();
+      },
+    },
+  ];
+}
+
+export const itemRoutes: readonly ApiRoute[] = ITEM_KINDS.flatMap(routesFor);

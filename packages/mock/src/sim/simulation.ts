@@ -1,0 +1,245 @@
+import { boardRoutes } from './boards.js';
+import { CreditLedger } from './budget.js';
+import { connectorRoutes } from './connectors.js';
+import { MiroError } from './errors.js';
+import { genericItemRoutes } from './generic-items.js';
+import { itemRoutes } from './items.js';
+import { memberRoutes } from './members.js';
+import { authorizeRoutes } from './oauth-authorize.js';
+import { revokeRoutes } from './oauth-revoke.js';
+import { tokenRoutes } from './oauth-token.js';
+import { DEFAULT_SCOPE, resolveOptions, type MiroSimulationOptions, type ResolvedOptions } from './options.js';
+import { CORS_HEADERS, json, withHeaders } from './responses.js';
+import { matchRoute, pathKnown, type ApiContext, type ApiRoute, type RequestContext, type Route } from './router.js';
+import { Store, type RequestLogEntry, type SimulationCounters } from './store.js';
+import { tagRoutes } from './tags.js';
+import { authenticate, checkScope, issueTokens } from './tokens.js';
+
+// Order matters only where paths overlap: none of these do for one method.
+const ROUTES: readonly Route[] = [
+  ...authorizeRoutes,
+  ...tokenRoutes,
+  ...revokeRoutes,
+  ...boardRoutes,
+  ...itemRoutes,
+  ...genericItemRoutes,
+  ...connectorRoutes,
+  ...tagRoutes,
+  ...memberRoutes,
+];
+
+export interface IssueTokenOptions {
+  /** Use this exact access token string (e.g. a fixed token for a test). */
+  readonly accessToken?: string;
+  readonly clientId?: string;
+  /** The user the token acts as; default the simulation's demo user. */
+  readonly userId?: string;
+  readonly scope?: string;
+  /** Lifetime; default `accessTokenTtlSeconds`; `null` never expires. */
+  readonly expiresInSeconds?: number | null;
+}
+
+export interface IssuedToken {
+  readonly accessToken: string;
+  readonly refreshToken: string | undefined;
+  /** Epoch milliseconds, `null` when it never expires. */
+  readonly expiresAt: number | null;
+  readonly userId: string;
+}
+
+export interface TokenSummary extends IssuedToken {
+  readonly clientId: string;
+  readonly scope: string;
+  /** Usable now: not expired, revoked or replaced by a refresh. */
+  readonly active: boolean;
+}
+
+/** Read-only views of the simulation's state for assertions in tests. */
+export interface SimulationState {
+  /** A snapshot of the counters (token requests, refreshes, API requests, 429s...). */
+  readonly counters: Readonly<SimulationCounters>;
+  /** Recent requests (the last 10,000), oldest first. */
+  readonly requests: readonly RequestLogEntry[];
+  readonly defaultUser: { readonly id: string; readonly name: string; readonly email: string };
+  readonly team: { readonly id: string; readonly name: string };
+  boardIds(): string[];
+  /** Items on a board (connectors not included); throws for an unknown board. */
+  itemCount(boardId: string): number;
+  tokens(): TokenSummary[];
+  /** Credits left in the current window for the token's user and app; `undefined` with no budget or unknown token. */
+  creditsRemaining(accessToken: string): number | undefined;
+}
+
+export interface AuthorizeUrlInput {
+  readonly redirectUri: string;
+  readonly clientId?: string;
+  readonly state?: string;
+  readonly scope?: string;
+}
+
+export interface MiroSimulation {
+  readonly baseUrl: string;
+  readonly authorizeBase: string;
+  /** Answers one request as Miro would. Bound: pass it around freely. */
+  readonly handle: (request: Request) => Promise<Response>;
+  readonly state: SimulationState;
+  /** Mints a token without the OAuth dance (for tests that are not about OAuth). */
+  issueToken(options?: IssueTokenOptions): IssuedToken;
+  /** The URL of the authorize page for a client. */
+  authorizeUrl(input: AuthorizeUrlInput): string;
+  /** Forgets every board, token and counter; the seed restarts, so ids repeat. */
+  reset(): void;
+}
+
+function basePath(baseUrl: string): string {
+  const path = new URL(baseUrl).pathname;
+  return path === '/' ? '' : path.replace(/\/$/, '');
+}
+
+function errorResponse(error: unknown): Response {
+  if (error instanceof MiroError) return json(error.status, error.body(), error.headers);
+  const message = error instanceof Error ? error.message : String(error);
+  return json(500, { status: 500, code: 'internalError', message: `Simulation failure: ${message}`, type: 'error' });
+}
+
+function unrouted(method: string, path: string): Response {
+  if (pathKnown(ROUTES, path)) return json(405, { status: 405, code: 'methodNotAllowed', message: `${method} is not allowed on ${path}`, type: 'error' });
+  // A Miro-looking path the simulation lacks: say so, rather than pretend Miro has no such endpoint.
+  if (/^\/v\d/.test(path)) return json(501, { status: 501, code: 'notSimulated', message: `The Miro simulation does not implement ${method} ${path}`, type: 'error' });
+  return json(404, { status: 404, code: 'notFound', message: `No such endpoint: ${method} ${path}`, type: 'error' });
+}
+
+export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSimulation {
+  const options: ResolvedOptions = resolveOptions(input);
+  const prefix = basePath(options.baseUrl);
+  let store = new Store(options);
+  let ledger = new CreditLedger(options.budget, options.now);
+
+  const budgetKey = (clientId: string, userId: string): string => `${clientId}:${userId}`;
+
+  async function runApi(route: ApiRoute, base: RequestContext): Promise<{ response: Response; credits: number }> {
+    const token = authenticate(store, base.request, base.now);
+    const level = typeof route.level === 'function' ? route.level(base.query) : route.level;
+    const charge = ledger.charge(budgetKey(token.clientId, token.userId), level);
+    store.counters.apiRequests += 1;
+    if (!charge.allowed) {
+      store.counters.rateLimited += 1;
+      const body = { status: 429, code: 'tooManyRequests', message: 'Request rate limit exceeded: the credit budget of this window is spent', context: null, type: 'error' };
+      return { response: json(429, body, charge.headers), credits: 0 };
+    }
+    let response: Response;
+    try {
+      checkScope(token, base.request.method);
+      const user = store.users.get(token.userId) ?? store.defaultUser;
+      const ctx: ApiContext = { ...base, token, user };
+      response = await route.handler(ctx);
+    } catch (error) {
+      response = errorResponse(error);
+    }
+    return { response: withHeaders(response, charge.headers), credits: charge.credits };
+  }
+
+  async function dispatch(request: Request): Promise<{ response: Response; credits: number; path: string }> {
+    const url = new URL(request.url);
+    let path = url.pathname;
+    let match = matchRoute(ROUTES, request.method, path);
+    if (!match && prefix && path.startsWith(prefix)) {
+      path = path.slice(prefix.length) || '/';
+      match = matchRoute(ROUTES, request.method, path);
+    }
+    if (request.method === 'OPTIONS') return { response: new Response(null, { status: 204 }), credits: 0, path };
+    if (!match) return { response: unrouted(request.method, path), credits: 0, path };
+    const base: RequestContext = {
+      request,
+      url,
+      params: match.params,
+      query: url.searchParams,
+      selfUrl: new URL(`${options.baseUrl}${path}${url.search}`),
+      options,
+      store,
+      now: options.now(),
+    };
+    try {
+      if (match.route.kind === 'open') return { response: await match.route.handler(base), credits: 0, path };
+      return { ...(await runApi(match.route, base)), path };
+    } catch (error) {
+      return { response: errorResponse(error), credits: 0, path };
+    }
+  }
+
+  const handle = async (request: Request): Promise<Response> => {
+    const current = store;
+    const { response, credits, path } = await dispatch(request);
+    current.record({ method: request.method, path, status: response.status, credits });
+    if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    return withHeaders(response, CORS_HEADERS);
+  };
+
+  const state: SimulationState = {
+    get counters() {
+      return { ...store.counters };
+    },
+    get requests() {
+      return [...store.log];
+    },
+    get defaultUser() {
+      return store.defaultUser;
+    },
+    get team() {
+      return store.team;
+    },
+    boardIds: () => [...store.boards.keys()],
+    itemCount: (boardId) => {
+      const board = store.boards.get(boardId);
+      if (!board) throw new Error(`itemCount: no board ${boardId} in the simulation`);
+      return board.items.size;
+    },
+    tokens: () =>
+      [...store.tokens.values()].map((t) => ({
+        accessToken: t.accessToken,
+        refreshToken: t.refreshToken,
+        expiresAt: t.expiresAt,
+        userId: t.userId,
+        clientId: t.clientId,
+        scope: t.scope,
+        active: !t.revoked && !t.rotated && (t.expiresAt === null || options.now() < t.expiresAt),
+      })),
+    creditsRemaining: (accessToken) => {
+      const token = store.tokens.get(accessToken);
+      return token ? ledger.remaining(budgetKey(token.clientId, token.userId)) : undefined;
+    },
+  };
+
+  return {
+    baseUrl: options.baseUrl,
+    authorizeBase: options.authorizeBase,
+    handle,
+    state,
+    issueToken(opts = {}) {
+      const userId = opts.userId ?? store.defaultUser.id;
+      if (!store.users.has(userId)) throw new Error(`issueToken: unknown user ${userId}`);
+      const record = issueTokens(store, options, {
+        clientId: opts.clientId ?? options.clients[0]?.clientId ?? 'demo-client-id',
+        userId,
+        teamId: store.team.id,
+        scope: opts.scope ?? DEFAULT_SCOPE,
+        expiresInSeconds: opts.expiresInSeconds,
+        accessToken: opts.accessToken,
+      });
+      return { accessToken: record.accessToken, refreshToken: record.refreshToken, expiresAt: record.expiresAt, userId };
+    },
+    authorizeUrl({ redirectUri, clientId, state: oauthState, scope }) {
+      const url = new URL(`${options.authorizeBase}/oauth/authorize`);
+      url.searchParams.set('response_type', 'code');
+      url.searchParams.set('client_id', clientId ?? options.clients[0]?.clientId ?? '');
+      url.searchParams.set('redirect_uri', redirectUri);
+      if (oauthState !== undefined) url.searchParams.set('state', oauthState);
+      if (scope !== undefined) url.searchParams.set('scope', scope);
+      return url.toString();
+    },
+    reset() {
+      store = new Store(options);
+      ledger = new CreditLedger(options.budget, options.now);
+    },
+  };
+}
