@@ -10,6 +10,7 @@ export async function writeGenerated(outDir: string, files: ReadonlyMap<string, 
   const retired = `${outDir}.retired-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   try {
+    await mkdir(staging, { recursive: true });
     for (const [name, text] of files) {
       const path = join(staging, name);
       await mkdir(dirname(path), { recursive: true });

@@ -15,11 +15,32 @@ export async function validateSpec(spec: JsonObject, source: string): Promise<vo
     throw new SpecError('the spec has no "paths" object', '/paths', source);
   }
   checkRefs(spec, spec, '', source);
+  checkOperationIds(spec, source);
   const result = await validateOpenApi(structuredClone(spec) as never, { validate: { errors: { colorize: false } } });
   if (!result.valid) {
     const first = result.errors[0];
     const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
     throw new SpecError(`OpenAPI validation failed: ${first?.message ?? 'unknown error'}${more}`, '', source);
+  }
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Every operation needs an operationId, unique in the spec: it names the client's method. */
+function checkOperationIds(spec: JsonObject, source: string): void {
+  const seen = new Map<string, string>();
+  for (const [path, item] of Object.entries(spec.paths as JsonObject)) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation === null || typeof operation !== 'object' || Array.isArray(operation)) continue;
+      const at = pointer('paths', path, method);
+      const id = operation.operationId;
+      if (typeof id !== 'string' || id.trim() === '') throw new SpecError('operation has no operationId', at, source);
+      const first = seen.get(id);
+      if (first) throw new SpecError(`duplicate operationId "${id}" (first at ${first})`, at, source);
+      seen.set(id, at);
+    }
   }
 }
 
