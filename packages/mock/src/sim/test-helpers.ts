@@ -1,0 +1,41 @@
+// Shared by this folder's tests: a tiny client for a simulation.
+import { createMiroSimulation, type MiroSimulation } from './simulation.js';
+import type { MiroSimulationOptions } from './options.js';
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Headers;
+  // Tests read fields loosely; the simulation's own code is typed.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+}
+
+export interface TestApi {
+  readonly sim: MiroSimulation;
+  readonly token: string;
+  call(method: string, path: string, body?: unknown, token?: string): Promise<Reply>;
+}
+
+export async function send(sim: MiroSimulation, method: string, path: string, body?: unknown, token?: string): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const url = path.startsWith('http') ? path : `${sim.baseUrl}${path}`;
+  const response = await sim.handle(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+  const text = await response.text();
+  let parsed: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+export function testApi(options: MiroSimulationOptions = {}): TestApi {
+  const sim = createMiroSimulation({ budget: false, ...options });
+  const token = sim.issueToken().accessToken;
+  return { sim, token, call: (method, path, body, t = token) => send(sim, method, path, body, t) };
+}
+
+export async function newBoard(api: TestApi, name = 'Test board'): Promise<string> {
+  const reply = await api.call('POST', '/v2/boards', { name });
+  if (reply.status !== 201) throw new Error(`board creation failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.id as string;
+}
