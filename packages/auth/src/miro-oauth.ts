@@ -241,7 +241,8 @@ function nonNegative(option: string, value: number): number {
   return value;
 }
 
-function userKey(userId: ExternalUserId): string {
+/** The store key of a user id (the official client accepts numbers too). */
+export function userKey(userId: ExternalUserId): string {
   if ((typeof userId !== 'string' && typeof userId !== 'number') || String(userId) === '') {
     throw new MiroInvalidArgumentError('userId must be a non-empty string or a number');
   }

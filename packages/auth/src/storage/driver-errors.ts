@@ -19,3 +19,12 @@ export async function storeOp<T>(store: string, what: string, timeoutMs: number,
     clearTimeout(timer);
   }
 }
+
+/** Parses a stored state; the parser's message is dropped because it would quote the tokens. */
+export function parseStoredState<T>(store: string, userId: string, json: string): T {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    throw new MiroStorageError(store, `the stored value of user "${userId}" is not valid JSON`);
+  }
+}

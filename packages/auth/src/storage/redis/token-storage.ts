@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { MiroInvalidArgumentError, MiroLockLostError, MiroStorageError } from '../../errors.js';
+import { MiroInvalidArgumentError, MiroLockLostError } from '../../errors.js';
 import type { LockedTokenState, TokenState, TokenStorage } from '../../types.js';
-import { storeOp } from '../driver-errors.js';
+import { parseStoredState, storeOp } from '../driver-errors.js';
 import { acquireWithin, DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, keepAlive, type LeaseOptions } from '../lease.js';
 import { connectRedis, type OwnedClient, type RedisConnection } from './client.js';
 import { runScript } from './scripts.js';
@@ -121,10 +121,5 @@ export class RedisTokenStorage implements TokenStorage {
 }
 
 function parseState(json: string | null, userId: string): TokenState | undefined {
-  if (json === null) return undefined;
-  try {
-    return JSON.parse(json) as TokenState;
-  } catch (cause) {
-    throw new MiroStorageError(STORE, `the stored value of user "${userId}" is not JSON`, { cause });
-  }
+  return json === null ? undefined : parseStoredState<TokenState>(STORE, userId, json);
 }
