@@ -6,7 +6,6 @@ export interface Reply {
   readonly status: number;
   readonly headers: Headers;
   // Tests read fields loosely; the simulation's own code is typed.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly body: any;
 }
 
