@@ -1,9 +1,23 @@
+/** Recent token -> key results; tokens are few per process and hashing is async. */
+const cache = new Map<string, Promise<string>>();
+const CACHE_SIZE = 16;
+
 /**
  * Budget key for an access token: a SHA-256 prefix, so the token itself never reaches a budget
  * store (Redis) or a log. Falls back to a non-cryptographic hash where WebCrypto is missing
  * (insecure browser contexts).
  */
-export async function tokenKey(token: string): Promise<string> {
+export function tokenKey(token: string): Promise<string> {
+  let key = cache.get(token);
+  if (!key) {
+    key = hash(token);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(token, key);
+  }
+  return key;
+}
+
+async function hash(token: string): Promise<string> {
   const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
   if (subtle) {
     const digest = await subtle.digest('SHA-256', new TextEncoder().encode(token));
