@@ -1,6 +1,7 @@
 import { codeFromRequest, parseAuthorizationCode, type AuthorizationCodeRequest } from './authorization-code.js';
 import { MiroAuthorizationRequiredError, MiroConfigError, MiroInvalidArgumentError, MiroTokenRequestError } from './errors.js';
-import { MemoryTokenStorage, unlockedHandle } from './storage/memory.js';
+import { MemoryTokenStorage } from './storage/memory.js';
+import { unlockedHandle } from './storage/unlocked-handle.js';
 import { isInvalidGrant, requestToken, revokeAccessToken, type TokenEndpointConfig } from './token-endpoint.js';
 import type { Clock, ExternalUserId, LockedTokenState, Logger, TokenState, TokenStorage } from './types.js';
 

@@ -1,5 +1,6 @@
 import type { LockedTokenState, Logger, TokenState, TokenStorage } from '../types.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { unlockedHandle } from './unlocked-handle.js';
 
 export interface MemoryTokenStorageOptions {
   /** Receives a one-time warning that this store is not for production. */
@@ -38,13 +39,4 @@ export class MemoryTokenStorage implements TokenStorage {
   withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
     return this.#locks.run(userId, () => fn(unlockedHandle(this, userId)));
   }
-}
-
-/** A handle that reads and writes the store directly, for stores without their own fencing. */
-export function unlockedHandle(storage: TokenStorage, userId: string): LockedTokenState {
-  return {
-    get: () => storage.get(userId),
-    set: (state) => storage.set(userId, state),
-    delete: () => storage.delete(userId),
-  };
 }
