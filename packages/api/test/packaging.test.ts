@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build, type Plugin } from 'esbuild';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** Checks the built package (dist/), as published: run after `pnpm --filter @miro/api build`. */
+
+const run = promisify(execFile);
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const dist = (file: string): string => join(pkgDir, 'dist', file);
+const PACK_TIMEOUT_MS = 180_000;
+
+beforeAll(() => {
+  for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
+    if (!existsSync(dist(file))) {
+      throw new Error(`dist/${file} is missing: run \`pnpm --filter @miro/api build\` before the packaging tests`);
+    }
+  }
+});
+
+describe('published package', () => {
+  it(
+    'passes publint without a message',
+    async () => {
+      const { messages, pkg } = await publint({ pkgDir, level: 'suggestion', pack: 'pnpm' });
+      expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
+    },
+    PACK_TIMEOUT_MS,
+  );
+
+  it(
+    'has types that resolve for node10, node16 (CJS and ESM) and bundlers (attw)',
+    async () => {
+      const attw = join(pkgDir, 'node_modules', '.bin', 'attw');
+      // attw exits non-zero when it finds problems; the JSON report is on stdout either way.
+      const stdout = await run(attw, ['--pack', '.', '--format', 'json'], { cwd: pkgDir, maxBuffer: 256 * 1024 * 1024 }).then(
+        (result) => result.stdout,
+        (error: { stdout?: string }) => error.stdout ?? '',
+      );
+      const report = JSON.parse(stdout) as { analysis: { problems: unknown[] | Record<string, unknown> } };
+      expect(report.analysis.problems).toSatisfy((problems: unknown[] | Record<string, unknown>) =>
+        Array.isArray(problems) ? problems.length === 0 : Object.keys(problems).length === 0,
+      );
+    },
+    PACK_TIMEOUT_MS,
+  );
+
+  it('bundles for the browser without pulling in a Node built-in', async () => {
+    const builtins: string[] = [];
+    const catchBuiltins: Plugin = {
+      name: 'catch-node-builtins',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          const bare = args.path.replace(/^node:/, '').split('/')[0] ?? '';
+          if (args.path.startsWith('node:') || builtinModules.includes(bare)) {
+            builtins.push(`${args.path} (imported by ${args.importer})`);
+            return { path: args.path, external: true };
+          }
+          return undefined;
+        });
+      },
+    };
+    const result = await build({
+      entryPoints: [dist('index.js')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [catchBuiltins],
+    });
+    expect(result.errors).toEqual([]);
+    expect(builtins).toEqual([]);
+    expect(result.outputFiles[0]?.text).toContain('MiroApiBase');
+  });
+
+  it('loads from both the ESM and the CJS entry with the same public names', async () => {
+    const esm = (await import(pathToFileURL(dist('index.js')).href)) as Record<string, unknown>;
+    const cjs = createRequire(import.meta.url)(dist('index.cjs')) as Record<string, unknown>;
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
+    for (const name of ['MiroApiBase', 'MiroApiError', 'MiroRateLimitError', 'InMemoryCreditBudget', 'redact', 'PagedPromise']) {
+      expect(typeof esm[name], name).toBe('function');
+    }
+  });
+});
