@@ -1,3 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../vitest.shared.js';
 
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
+export default packageTestConfig(import.meta.dirname, { testTimeout: 60_000 });

@@ -11,6 +11,7 @@ const USAGE = `Usage: miro-generate [--spec <path|url>] [--out <dir>] [--target 
              packages' src/generated folders.
   --target   generate only @miro/api (api) or only @miro/mock's handlers (mock). Default: both.
   --check    only check that the spec in use matches the pin, overlays apply and the spec is valid.
+  --dump-spec  print the spec in use, with the overlays applied, as JSON (for other validators).
   --timings  print how long each stage took.`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         target: { type: 'string', multiple: true },
         check: { type: 'boolean', default: false },
+        'dump-spec': { type: 'boolean', default: false },
         timings: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -45,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
   const onStage = (stage: string, ms: number): void => void timings.push(`${stage} ${ms.toFixed(0)} ms`);
   const started = performance.now();
   try {
+    if (values['dump-spec']) {
+      const loaded = await loadSpec(values.spec ? { spec: values.spec } : {});
+      process.stdout.write(`${JSON.stringify(loaded.spec, null, 2)}\n`);
+      return 0;
+    }
     if (values.check) {
       const loaded = await loadSpec({ ...(values.spec ? { spec: values.spec } : {}), onStage });
       const stale = loaded.overlays.filter((o) => o.matched === 0);
@@ -65,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof SpecError) {
-      process.stderr.write(`miro-generate: ${error.message}\nNothing was written.\n`);
+      process.stderr.write(`miro-generate: ${error.message}\n${values.check ? '' : 'Nothing was written.\n'}`);
       return 1;
     }
     throw error;

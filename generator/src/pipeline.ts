@@ -1,13 +1,12 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SpecError } from './errors.js';
 import { emitApiFiles, type GeneratedFiles } from './emit/index.js';
 import { emitMockFiles } from './emit/mock.js';
 import { buildIR } from './ir/build.js';
 import type { ApiIR } from './ir/types.js';
 import { parseSpecText, readSource, type JsonObject } from './spec/load.js';
 import { applyOverlays, loadOverlays, type OverlayActionResult } from './spec/overlay.js';
-import { defaultSource, pinMismatchMessage, readPin } from './spec/pin.js';
+import { readPinnedSpec } from './spec/materialize.js';
 import { validateSpec } from './spec/validate.js';
 import { writeGenerated } from './write.js';
 
@@ -44,10 +43,8 @@ async function timed<T>(stage: string, onStage: StageTimer | undefined, run: () 
 export async function loadSpec(options: { spec?: string; root?: string; onStage?: StageTimer }): Promise<LoadedSpec> {
   const root = options.root ?? REPO_ROOT;
   const explicit = options.spec;
-  const pin = explicit ? undefined : await readPin(root);
-  const location = explicit ?? defaultSource(pin!);
-  const source = await timed('read', options.onStage, () => readSource(location));
-  if (pin && source.sha256 !== pin.sha256) throw new SpecError(pinMismatchMessage(pin, location, source.sha256), '');
+  const source = await timed('read', options.onStage, () => (explicit ? readSource(explicit) : readPinnedSpec(root)));
+  const location = source.location;
   const spec = await timed('parse', options.onStage, () => parseSpecText(source.text, location));
   const overlays = await timed('overlay', options.onStage, async () => applyOverlays(spec, await loadOverlays(join(root, 'spec', 'overlays'))));
   await timed('validate', options.onStage, () => validateSpec(spec, location));
