@@ -22,7 +22,14 @@ export type LogSink = (level: LogLevel, message: string, fields: LogFields, secr
 /** True when `MIRO_DEBUG` is `1`/`true` in a Node-like `process.env` (absent elsewhere). */
 export function isDebugEnv(): boolean {
   try {
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    const g = globalThis as {
+      process?: { env?: Record<string, string | undefined> };
+      Deno?: { permissions?: { querySync?(d: { name: 'env'; variable: string }): { state: string } } };
+    };
+    // Deno would prompt for env permission on a read; only read when already granted.
+    const deno = g.Deno?.permissions?.querySync?.({ name: 'env', variable: 'MIRO_DEBUG' });
+    if (deno && deno.state !== 'granted') return false;
+    const env = g.process?.env;
     const flag = env?.['MIRO_DEBUG']?.toLowerCase();
     return flag === '1' || flag === 'true';
   } catch {
