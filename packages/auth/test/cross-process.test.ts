@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresTokenStorage } from '../src/storage/postgres.js';
 import { RedisTokenStorage } from '../src/storage/redis/index.js';
+import { SqliteTokenStorage } from '../src/storage/sqlite.js';
 import type { TokenStorage } from '../src/types.js';
 import { runWorkers } from './helpers/run-workers.js';
 import { startTokenServer, type TokenServer } from './helpers/token-server.js';
@@ -13,6 +17,7 @@ const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const run = randomBytes(5).toString('hex');
 const redisPrefix = `miro-auth-xproc:${run}:`;
 const pgTable = `miro_auth_xproc_${run}`;
+const sqliteDir = mkdtempSync(join(tmpdir(), 'miro-auth-xproc-'));
 
 let server: TokenServer;
 beforeEach(async () => {
@@ -29,9 +34,10 @@ afterAll(async () => {
   const pool = new pg.Pool({ connectionString: PG_URL });
   await pool.query(`DROP TABLE IF EXISTS ${pgTable}`);
   await pool.end();
+  rmSync(sqliteDir, { recursive: true, force: true });
 });
 
-async function scenario(store: 'redis' | 'postgres', storage: TokenStorage & { close(): Promise<void> }, namespace: string, url: string) {
+async function scenario(store: 'redis' | 'postgres' | 'sqlite', storage: TokenStorage & { close(): Promise<void> }, namespace: string, url: string) {
   const userId = `user-${randomBytes(4).toString('hex')}`;
   const seeded = server.seedTokens();
   server.expire(seeded.accessToken); // expired at Miro as well as locally
@@ -66,5 +72,10 @@ describe('four processes sharing one store, each making 20 calls with an expired
 
   it('PostgreSQL: exactly one refresh, and every call succeeds', async () => {
     await scenario('postgres', new PostgresTokenStorage({ connectionString: PG_URL, table: pgTable }), pgTable, PG_URL);
+  }, 60_000);
+
+  it('SQLite (one file on this machine): exactly one refresh, and every call succeeds', async () => {
+    const file = join(sqliteDir, 'tokens.db');
+    await scenario('sqlite', new SqliteTokenStorage({ filename: file, table: 'tokens' }), 'tokens', file);
   }, 60_000);
 });
