@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // Tests run against @miro/api's sources, so they need no build of it first.
-    alias: { '@miro/api': fileURLToPath(new URL('../api/src/index.ts', import.meta.url)) },
+    // Tests run against @miro/api's and @miro/mock's sources, so they need no build of them first.
+    alias: {
+      '@miro/api': fileURLToPath(new URL('../api/src/index.ts', import.meta.url)),
+      '@miro/mock': fileURLToPath(new URL('../mock/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
