@@ -61,7 +61,11 @@ const spec = fixtureSpec(
               schema: {
                 type: 'object',
                 required: ['resource'],
-                properties: { resource: { type: 'string', format: 'binary' }, data: { type: 'object', properties: { title: { type: 'string' } } } },
+                properties: {
+                  resource: { type: 'string', format: 'binary' },
+                  data: { type: 'object', properties: { title: { type: 'string' } } },
+                  extras: { type: 'array', items: { type: 'string', format: 'binary' } },
+                },
               },
             },
           },
@@ -138,6 +142,7 @@ describe('operations in the IR', () => {
     expect(op('uploadFile').body?.parts).toEqual([
       expect.objectContaining({ name: 'resource', kind: 'file', required: true }),
       expect.objectContaining({ name: 'data', kind: 'json', required: false }),
+      expect.objectContaining({ name: 'extras', kind: 'file', required: false }),
     ]);
   });
 

@@ -168,7 +168,9 @@ function multipartPartsOf(ctx: SchemaContext, schema: JsonValue | undefined, at:
   return Object.entries(resolved.properties).map(([name, prop]) => {
     const propAt = `${at}/properties/${name}`;
     const target = deref(ctx.spec, prop, propAt);
-    const isFile = isObject(target) && target.type === 'string' && target.format === 'binary';
+    const isBinary = (node: JsonValue | undefined): boolean => isObject(node) && node.type === 'string' && node.format === 'binary';
+    // A part may be one file or an array of files (the bulk upload's `resources`).
+    const isFile = isBinary(target) || (isObject(target) && target.type === 'array' && isBinary(deref(ctx.spec, target.items ?? {}, `${propAt}/items`)));
     const isJson = isObject(target) && (target.type === 'object' || target.properties !== undefined || target.allOf !== undefined);
     return {
       name,
