@@ -1,11 +1,11 @@
-export { Miro } from './miro.js';
+export { Miro, type MiroOptions } from './miro.js';
 export {
   MiroOAuth,
   DEFAULT_AUTHORIZE_URL,
   DEFAULT_BASE_URL,
   DEFAULT_REFRESH_MARGIN_MS,
   DEFAULT_TOKEN_REQUEST_TIMEOUT_MS,
-  type MiroOptions,
+  type MiroOptions as MiroOAuthOptions,
   type TokenRequestContext,
 } from './miro-oauth.js';
 export { createOAuthState, verifyOAuthState, DEFAULT_OAUTH_STATE_TTL_MS, type OAuthStateOptions } from './oauth-state.js';

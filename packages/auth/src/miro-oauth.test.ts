@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTokenServer, type TokenServer } from '../test/helpers/token-server.js';
 import { MiroAuthorizationRequiredError, MiroConfigError, MiroTokenRequestError } from './errors.js';
 import { MiroOAuth, type MiroOptions } from './miro-oauth.js';
@@ -56,6 +56,18 @@ describe('configuration', () => {
     process.env.MIRO_REDIRECT_URL = 'https://env.example/cb';
     expect(() => new MiroOAuth()).toThrow(MiroConfigError);
     expect(() => new MiroOAuth()).toThrow(/clientSecret is missing: pass options.clientSecret or set MIRO_CLIENT_SECRET/);
+  });
+
+  it('without a logger, warns on the console once per process about the memory store', () => {
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      new MiroOAuth({ clientId: 'a', clientSecret: 'b', redirectUrl: 'https://x.example/cb' });
+      new MiroOAuth({ clientId: 'a', clientSecret: 'b', redirectUrl: 'https://x.example/cb' });
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(String(spy.mock.calls[0]?.[0])).toMatch(/MemoryTokenStorage/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('warns once through the logger when it falls back to the memory store', () => {

@@ -71,7 +71,8 @@ export class MiroOAuth {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? Date.now;
     this.#refreshMarginMs = nonNegative('refreshMarginMs', options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
-    this.storage = options.storage ?? new MemoryTokenStorage({ logger: this.logger });
+    // Without a logger the warning still has to reach someone: the console, once per process.
+    this.storage = options.storage ?? new MemoryTokenStorage({ logger: options.logger ?? consoleWarnOnce });
     this.#endpoint = {
       baseUrl: this.baseUrl,
       clientId: this.clientId,
@@ -224,6 +225,15 @@ export class MiroOAuth {
     return state.expiresAt !== undefined && this.now() >= state.expiresAt - this.#refreshMarginMs;
   }
 }
+
+let warnedOnConsole = false;
+const consoleWarnOnce: Logger = {
+  warn: (message) => {
+    if (warnedOnConsole) return;
+    warnedOnConsole = true;
+    console.warn(message);
+  },
+};
 
 function setting(value: string | undefined, option: string, envName: string): string {
   const resolved = value ?? (typeof process === 'undefined' ? undefined : process.env[envName]);
