@@ -65,4 +65,19 @@ describe('RedisTokenStorage', () => {
     await expect(storage.withRefreshLock(userId, async () => 'never')).rejects.toMatchObject({ code: 'MIRO_AUTH_LOCK_TIMEOUT' });
     await storage.close();
   });
+
+  it('renews the lease while its holder works, so a slow refresh keeps the lock past one TTL', async () => {
+    const holder = new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix, lockTtlMs: 600 });
+    const other = new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix, lockWaitMs: 50 });
+    const userId = `slow-${randomBytes(4).toString('hex')}`;
+    let attempt: Promise<unknown> | undefined;
+    await holder.withRefreshLock(userId, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // well past the 600 ms TTL
+      attempt = other.withRefreshLock(userId, async () => 'should not get in').catch((e: unknown) => e);
+      await attempt;
+    });
+    expect(await attempt).toMatchObject({ code: 'MIRO_AUTH_LOCK_TIMEOUT' });
+    await holder.close();
+    await other.close();
+  });
 });
