@@ -145,6 +145,7 @@ export const OPERATION_RULES = {
   'pagination-removed': 'major',
   'pagination-added': 'minor',
   'pagination-kind': 'patch',
+  'operation-deprecated': 'patch',
   'operation-metadata': 'patch',
   'schema-added': 'minor',
   'schema-removed': 'major',
@@ -152,6 +153,8 @@ export const OPERATION_RULES = {
   'write-variant-added': 'minor',
   'write-variant-removed': 'major',
 } as const satisfies Record<string, Severity>;
+
+export type OperationRule = keyof typeof OPERATION_RULES;
 
 const ORDER: Readonly<Record<Severity, number>> = { patch: 0, minor: 1, major: 2 };
 
