@@ -1,0 +1,45 @@
+import { problem } from './problems.js';
+import { errorAnswer, type Answer } from './responses.js';
+import { pathBelow, type Route } from './routes.js';
+
+/**
+ * The answer to a request under a base URL that no operation claimed:
+ * - 400 when a template of the same method matches once a parameter may span segments (a value
+ *   with an unencoded `/`);
+ * - 405 when templates of other methods match the path;
+ * - 404 otherwise.
+ */
+export function diagnoseUnmatched(routes: readonly Route[], request: Request): Answer {
+  const url = new URL(request.url);
+  const method = request.method.toUpperCase();
+  const here = routes.filter((r) => pathBelow(url, r.base) !== undefined);
+  for (const route of here.filter((r) => r.op.method === method)) {
+    const spanning = spanningMatch(route, pathBelow(url, route.base)!);
+    if (spanning) {
+      const { name, value } = spanning;
+      const p = problem(
+        `path parameter ${name}`,
+        `got ${JSON.stringify(value)}, which spans several path segments: a "/" inside a value must be sent as %2F (${route.op.operationId}: ${route.op.method} ${route.op.path})`,
+      );
+      return errorAnswer(400, route.op, [p]);
+    }
+  }
+  const allowed = [...new Set(here.filter((r) => r.pattern.test(pathBelow(url, r.base)!)).map((r) => r.op.method))].sort();
+  if (allowed.length) {
+    const p = problem('method', `${method} is not an operation of ${url.pathname}; the spec has ${allowed.join(', ')} there`);
+    return errorAnswer(405, undefined, [p], { allow: allowed.join(', ') });
+  }
+  return errorAnswer(404, undefined, [problem('path', `no operation of the spec matches ${method} ${url.pathname}`)]);
+}
+
+/** The first parameter that captures several segments when parameters may contain `/`. */
+function spanningMatch(route: Route, path: string): { name: string; value: string } | undefined {
+  const loose = new RegExp(route.pattern.source.replace(/\(\[\^\/\]\*\)/g, '(.+?)'));
+  const match = loose.exec(path);
+  if (!match) return undefined;
+  for (let i = 0; i < route.params.length; i++) {
+    const value = match[i + 1] ?? '';
+    if (value.includes('/')) return { name: route.params[i]!, value };
+  }
+  return undefined;
+}
