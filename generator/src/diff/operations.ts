@@ -52,7 +52,7 @@ export function diffOperations(env: TypeEnv, oldOps: readonly OperationIR[], new
     changes.push({ kind: 'operation-removed', severity: OPERATION_RULES['operation-removed'], where: a.methodName, operationId: a.operationId, message: `operation removed (\`${a.method} ${a.path}\`)` });
   }
   for (const b of unmatchedNew) {
-    changes.push({ kind: 'operation-added', severity: OPERATION_RULES['operation-added'], where: b.methodName, operationId: b.operationId, message: `new operation \`${b.method} ${b.path}\`${b.summary ? `: ${b.summary}` : ''}` });
+    changes.push({ kind: 'operation-added', severity: OPERATION_RULES['operation-added'], where: b.methodName, operationId: b.operationId, message: `new operation \`${b.method} ${b.path}\`` });
   }
   for (const [a, b] of pairs) changes.push(...diffOperation(env, a, b));
   changes.sort((x, y) => (x.where < y.where ? -1 : x.where > y.where ? 1 : 0));
@@ -120,23 +120,34 @@ const RULE_KIND: Partial<Record<OperationRule, ChangeKind>> = {
   'path-parameter-to-number': 'path-parameter-retyped',
 };
 
-/** Path parameters are positional arguments: compared by position. */
+/**
+ * Path parameters are positional arguments. With as many as before they are paired by position (a
+ * new name in the same place is a rename); otherwise by name, and the arguments that appear or
+ * disappear are reported.
+ */
 function diffPathParameters(a: OperationIR, b: OperationIR, op: OpEmit): void {
   const pa = a.parameters.filter((p) => p.in === 'path');
   const pb = b.parameters.filter((p) => p.in === 'path');
   const argType = (p: ParameterIR): string => (p.type.kind === 'number' ? 'string | number' : 'string');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (!x && y) op('path-parameter-added', `new path parameter \`${y.name}\` (argument ${i + 1})`);
-    else if (x && !y) op('path-parameter-removed', `path parameter \`${x.name}\` removed (argument ${i + 1})`);
-    else if (x && y) {
-      if (argType(x) !== argType(y)) {
-        const kind = argType(y) === 'string' ? 'path-parameter-to-string' : 'path-parameter-to-number';
-        op(kind, `path parameter \`${y.name}\` now takes ${argType(y)} (was ${argType(x)})`);
-      }
-      if (x.name !== y.name) op('path-parameter-renamed', `path parameter \`${x.name}\` is now \`${y.name}\` (argument ${i + 1})`);
+  const pairs: [ParameterIR, ParameterIR, number][] = [];
+  if (pa.length === pb.length) {
+    pa.forEach((x, i) => pairs.push([x, pb[i]!, i]));
+  } else {
+    pb.forEach((y, i) => {
+      const x = pa.find((p) => p.name === y.name);
+      if (x) pairs.push([x, y, i]);
+      else op('path-parameter-added', `new path parameter \`${y.name}\` (argument ${i + 1})`);
+    });
+    pa.forEach((x, i) => {
+      if (!pb.some((p) => p.name === x.name)) op('path-parameter-removed', `path parameter \`${x.name}\` removed (was argument ${i + 1})`);
+    });
+  }
+  for (const [x, y, i] of pairs) {
+    if (argType(x) !== argType(y)) {
+      const kind = argType(y) === 'string' ? 'path-parameter-to-string' : 'path-parameter-to-number';
+      op(kind, `path parameter \`${y.name}\` now takes ${argType(y)} (was ${argType(x)})`);
     }
+    if (x.name !== y.name) op('path-parameter-renamed', `path parameter \`${x.name}\` is now \`${y.name}\` (argument ${i + 1})`);
   }
 }
 
