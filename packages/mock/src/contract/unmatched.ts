@@ -13,16 +13,19 @@ export function diagnoseUnmatched(routes: readonly Route[], request: Request): A
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
   const here = routes.filter((r) => pathBelow(url, r.base) !== undefined);
+  // The template that explains the path best is the one with the most segments of its own.
+  let best: { route: Route; name: string; value: string } | undefined;
   for (const route of here.filter((r) => r.op.method === method)) {
     const spanning = spanningMatch(route, pathBelow(url, route.base)!);
-    if (spanning) {
-      const { name, value } = spanning;
-      const p = problem(
-        `path parameter ${name}`,
-        `got ${JSON.stringify(value)}, which spans several path segments: a "/" inside a value must be sent as %2F (${route.op.operationId}: ${route.op.method} ${route.op.path})`,
-      );
-      return errorAnswer(400, route.op, [p]);
-    }
+    if (spanning && (!best || route.segments.length > best.route.segments.length)) best = { route, ...spanning };
+  }
+  if (best) {
+    const { route, name, value } = best;
+    const p = problem(
+      `path parameter ${name}`,
+      `got ${JSON.stringify(value)}, which spans several path segments: a "/" inside a value must be sent as %2F (${route.op.method} ${route.op.path})`,
+    );
+    return errorAnswer(400, route.op, [p]);
   }
   const allowed = [...new Set(here.filter((r) => r.pattern.test(pathBelow(url, r.base)!)).map((r) => r.op.method))].sort();
   if (allowed.length) {
