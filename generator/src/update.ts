@@ -136,7 +136,7 @@ function irOf(loaded: LoadedSpec, which: 'old' | 'new'): ApiIR {
     return buildIR(loaded.spec);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    throw new SpecError(`the ${which} spec's IR cannot be built: ${error.message}`, error.pointer, loaded.location);
+    throw new SpecError(`the ${which} spec's IR cannot be built: ${error.message}`, '', loaded.location);
   }
 }
 
@@ -244,7 +244,8 @@ reports the API change against the pinned spec, classified for TypeScript caller
   --commit     upstream commit to pin (default: from a raw.githubusercontent.com/miroapp/api-clients URL).
   --published  the spec's publication date (default: a YYYY-MM-DD in the file name, else today).
   --name       changeset file name (default: spec-<published>).
-  --dry-run    print the report; write nothing.`;
+  --dry-run    print the report; write nothing.
+  --root       the repository to update (default: the one this generator belongs to).`;
 
 export async function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
   stdout: (t) => void process.stdout.write(t),
