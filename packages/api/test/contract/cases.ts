@@ -1,4 +1,6 @@
-import { contractOperations, contractSchemas, Sampler, seededRandom, seedFor, type ContractOperation, type ContractParameter, type JsonSchema } from '../../../mock/src/msw.js';
+import { mock, type ContractOperation, type ContractParameter, type JsonSchema } from './mock.js';
+
+const { contractOperations, contractSchemas, Sampler, seededRandom, seedFor } = mock;
 
 /**
  * Valid calls, built from the generated contract data (which the generator derives from the same

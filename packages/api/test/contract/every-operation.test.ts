@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContractHandlers, type ContractExchange } from '../../../mock/src/msw.js';
 import { MiroApi } from '../../src/generated/client.gen.js';
 import { operations } from '../../src/generated/operations.gen.js';
 import { contractOperations, methodArgs, TOKEN, validCall, type ContractOperation } from './cases.js';
+import { mock, type ContractExchange } from './mock.js';
 
 /**
  * Calls every generated `MiroApi` method once with valid arguments against the contract handlers
@@ -16,7 +16,7 @@ import { contractOperations, methodArgs, TOKEN, validCall, type ContractOperatio
 const COVERAGE_FILE = new URL('../../contract-coverage.json', import.meta.url);
 
 const exchanges: ContractExchange[] = [];
-const server = setupServer(...createContractHandlers({ onResponse: (exchange) => exchanges.push(exchange) }));
+const server = setupServer(...mock.createContractHandlers({ onResponse: (exchange) => exchanges.push(exchange) }));
 const api = new MiroApi({ accessToken: TOKEN, maxRetries: 0, budget: false });
 const covered = new Set<string>();
 
@@ -30,6 +30,11 @@ afterAll(() => {
 });
 
 describe('the contract data and the client', () => {
+  it('the mock module exports what test/contract/mock.ts declares', () => {
+    for (const name of ['createContractHandlers', 'Sampler', 'seededRandom', 'seedFor'] as const) expect(typeof mock[name], name).toBe('function');
+    expect(Object.keys(mock.contractSchemas.definitions).length).toBeGreaterThan(0);
+  });
+
   it('describe the same operations, and the client has a method for each', () => {
     expect(contractOperations.map((op) => op.methodName).sort()).toEqual(Object.keys(operations).sort());
     const missing = Object.keys(operations).filter((name) => typeof (api as unknown as Record<string, unknown>)[name] !== 'function');

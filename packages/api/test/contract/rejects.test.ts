@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractSchemas, createContractHandlers, type JsonSchema } from '../../../mock/src/msw.js';
 import { contractOperations, hasSiblings, rawRequest, validCall, type ContractOperation, type ValidCall } from './cases.js';
+import { mock, type JsonSchema } from './mock.js';
 
 /**
  * Proof that the contract handlers can fail: for a spread of operations per kind of mistake, the
@@ -9,7 +9,7 @@ import { contractOperations, hasSiblings, rawRequest, validCall, type ContractOp
  * expected status and a message that names the problem.
  */
 
-const server = setupServer(...createContractHandlers());
+const server = setupServer(...mock.createContractHandlers());
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
@@ -129,7 +129,7 @@ function stringLeaf(schema: JsonSchema, value: unknown, path: (string | number)[
 
 function resolve(schema: JsonSchema): JsonSchema {
   const ref = schema.$ref;
-  return typeof ref === 'string' ? resolve(contractSchemas.definitions[ref.slice(ref.lastIndexOf('/') + 1)]!) : schema;
+  return typeof ref === 'string' ? resolve(mock.contractSchemas.definitions[ref.slice(ref.lastIndexOf('/') + 1)]!) : schema;
 }
 
 function setAt(target: unknown, path: readonly (string | number)[], value: unknown): unknown {
