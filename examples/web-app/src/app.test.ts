@@ -1,0 +1,294 @@
+import { createOAuthState } from '@miro/auth';
+import { describe, expect, it } from 'vitest';
+import { csrfToken, deriveKeys, SESSION_COOKIE } from './session.js';
+import { createHarness, SESSION_SECRET } from './test-support/harness.js';
+
+const NO_STACK = /\n\s+at |Error:/;
+
+async function boardNamesOn(response: Response): Promise<string[]> {
+  const text = await response.text();
+  return [...text.matchAll(/<td><a href="\/boards\/[^"]+">([^<]*)<\/a><\/td>/g)].map((m) => m[1] ?? '');
+}
+
+describe('not authorized', () => {
+  it('shows the "Connect to Miro" page and starts a signed session', async () => {
+    const h = createHarness();
+    const response = await h.request('/');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('Connect to Miro');
+    expect(text).toContain('href="/connect"');
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('sends security headers: CSP without scripts, no referrer (the callback URL holds the code)', async () => {
+    const response = await createHarness().request('/');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('content-security-policy')).not.toContain('script-src');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('redirects POST /boards to the start page without calling Miro', async () => {
+    const h = createHarness();
+    await h.request('/');
+    // A session of its own with a valid CSRF token, but no Miro tokens.
+    const response = await h.post('/boards', { csrf: csrfToken(h.sid(), deriveKeys(SESSION_SECRET)), name: 'x', sticky: 'y' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/?notice=reconnect');
+    expect(h.sim.state.boardIds()).toHaveLength(0);
+  });
+});
+
+describe('the OAuth callback', () => {
+  it('connects with a state bound to this session and comes back authorized', async () => {
+    const h = createHarness();
+    const connect = await h.request('/connect');
+    expect(connect.status).toBe(302);
+    const authorizeUrl = new URL(connect.headers.get('location') ?? '');
+    expect(authorizeUrl.pathname).toBe('/oauth/authorize');
+    expect(authorizeUrl.searchParams.get('state')).toMatch(/^[\w-]+\.[0-9a-z]+\.[\w-]+$/);
+    const back = await h.connect();
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/');
+    expect(h.sim.state.counters.codeExchanges).toBe(1);
+    expect(await (await h.request('/')).text()).toContain('Your boards');
+  });
+
+  it('rejects a state made for another session, and exchanges no code', async () => {
+    const victim = createHarness();
+    const toMiro = await victim.request('/connect');
+    const authorizeUrl = toMiro.headers.get('location') ?? '';
+    const back = await victim.sim.handle(new Request(authorizeUrl));
+    const callback = new URL(back.headers.get('location') ?? '');
+
+    // The attacker's browser (another session) replays the victim's callback.
+    victim.jar.clear();
+    const response = await victim.request(`${callback.pathname}${callback.search}`);
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(text).toContain('OAuth state did not match');
+    expect(text).not.toMatch(NO_STACK);
+    expect(victim.sim.state.counters.codeExchanges).toBe(0);
+  });
+
+  it('rejects a missing or altered state', async () => {
+    const h = createHarness();
+    await h.request('/');
+    expect((await h.request('/auth/callback?code=abc')).status).toBe(403);
+    const sid = h.sid();
+    const good = createOAuthState(sid, deriveKeys(SESSION_SECRET).oauthState);
+    const altered = `${good.slice(0, -2)}AA`;
+    expect((await h.request(`/auth/callback?code=abc&state=${altered}`)).status).toBe(403);
+    // The same state made with the raw session secret (not the derived key) does not verify either.
+    const wrongKey = createOAuthState(sid, SESSION_SECRET);
+    expect((await h.request(`/auth/callback?code=abc&state=${wrongKey}`)).status).toBe(403);
+    expect(h.sim.state.counters.codeExchanges).toBe(0);
+  });
+
+  it('shows a readable page when the user denies access', async () => {
+    const h = createHarness({ simulation: { autoApprove: false } });
+    const toMiro = await h.request('/connect');
+    const authorize = new URL(toMiro.headers.get('location') ?? '');
+    const form = new URLSearchParams(authorize.searchParams);
+    form.set('decision', 'deny');
+    const denied = await h.sim.handle(
+      new Request(`${authorize.origin}/oauth/authorize`, { method: 'POST', body: form }),
+    );
+    const callback = new URL(denied.headers.get('location') ?? '');
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    const response = await h.request(`${callback.pathname}${callback.search}`);
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(text).toContain('Miro access was not granted');
+    expect(text).toContain('access_denied');
+    expect(await h.miro.isAuthorized('anyone')).toBe(false);
+  });
+});
+
+describe('authorized', () => {
+  it('lists boards a page at a time with next and previous links (offset paging)', async () => {
+    const h = createHarness({ pageSize: 10 });
+    const api = h.api();
+    for (let i = 1; i <= 25; i++) await api.createBoard({ name: `Board ${String(i).padStart(2, '0')}` });
+    await h.connect();
+
+    const first = await h.request('/');
+    const firstText = await first.clone().text();
+    expect(await boardNamesOn(first)).toEqual(['Board 25', 'Board 24', 'Board 23', 'Board 22', 'Board 21', 'Board 20', 'Board 19', 'Board 18', 'Board 17', 'Board 16']);
+    expect(firstText).toContain('href="/?offset=10"');
+    expect(firstText).not.toContain('id="prev"');
+    expect(firstText).toContain('Boards 1–10 of 25');
+
+    const second = await (await h.request('/?offset=10')).text();
+    expect(second).toContain('id="prev" href="/?offset=0"');
+    expect(second).toContain('id="next" href="/?offset=20"');
+
+    const last = await h.request('/?offset=20');
+    expect(await boardNamesOn(last.clone())).toEqual(['Board 05', 'Board 04', 'Board 03', 'Board 02', 'Board 01']);
+    const lastText = await last.text();
+    expect(lastText).toContain('id="prev" href="/?offset=10"');
+    expect(lastText).not.toContain('id="next"');
+  });
+
+  it('shows the credits left in the rate-limit window from the list call', async () => {
+    const h = createHarness({ simulation: { budget: { limit: 5000, windowMs: 60_000 } } });
+    await h.connect();
+    const text = await (await h.request('/')).text();
+    // The list call costs 50 credits (level 1), the first call of this user's window.
+    expect(text).toMatch(/4,950 of 5,000 credits left in the current rate-limit window \(the window resets at \d\d:\d\d:\d\d UTC\)/);
+  });
+
+  it('rejects an offset that is not a whole number, readably', async () => {
+    const h = createHarness();
+    await h.connect();
+    const response = await h.request('/?offset=-3');
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).toContain('The page offset must be a whole number of 0 or more');
+    expect(text).toContain('&quot;-3&quot;');
+  });
+
+  it('creates a board with a sticky note and lists it first, highlighted', async () => {
+    const h = createHarness();
+    await h.connect();
+    const response = await h.post('/boards', { name: 'Retro', sticky: 'What went well?' });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location') ?? '';
+    const [boardId] = h.sim.state.boardIds();
+    expect(location).toBe(`/?created=${encodeURIComponent(boardId ?? '')}`);
+    expect(h.sim.state.itemCount(boardId ?? '')).toBe(1);
+
+    const page = await h.request(location);
+    const text = await page.clone().text();
+    expect(await boardNamesOn(page)).toEqual(['Retro']);
+    expect(text).toContain(`<tr class="created" data-board-id="${boardId}">`);
+    expect(text).toContain('Board created with a sticky note.');
+
+    const board = await (await h.request(`/boards/${boardId}`)).text();
+    expect(board).toContain('<h1 id="board-title">Retro</h1>');
+    expect(board).toContain('What went well?');
+  });
+
+  it('escapes board names and sticky note text from Miro', async () => {
+    const h = createHarness();
+    await h.connect();
+    const evil = '<img src=x onerror=alert(1)>';
+    await h.post('/boards', { name: evil, sticky: `<script>alert(2)</script>` });
+    const [boardId] = h.sim.state.boardIds();
+    const list = await (await h.request('/')).text();
+    expect(list).not.toContain(evil);
+    expect(list).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const board = await (await h.request(`/boards/${boardId}`)).text();
+    expect(board).not.toContain('<script>alert(2)');
+    expect(board).not.toContain(evil);
+  });
+
+  it('refuses a form post without the session CSRF token', async () => {
+    const h = createHarness();
+    await h.connect();
+    const response = await h.post('/boards', { csrf: 'forged', name: 'Retro', sticky: 'x' });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('did not come from this app');
+    expect(h.sim.state.boardIds()).toHaveLength(0);
+  });
+
+  it('asks for a board name and sticky text before calling Miro', async () => {
+    const h = createHarness();
+    await h.connect();
+    const noName = await h.post('/boards', { name: '  ', sticky: 'x' });
+    expect(noName.status).toBe(400);
+    expect(await noName.text()).toContain('Give the board a name.');
+    const noSticky = await h.post('/boards', { name: 'Retro', sticky: '' });
+    expect(noSticky.status).toBe(400);
+    expect(h.sim.state.boardIds()).toHaveLength(0);
+  });
+
+  it("shows Miro's error message, not a stack trace, when Miro refuses a call", async () => {
+    const h = createHarness();
+    await h.connect();
+    const response = await h.post('/boards', { name: 'x'.repeat(61), sticky: 'note' });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).toContain('Could not create the board');
+    expect(text).toMatch(/<p id="error-message">Miro says: [^<]*name[^<]*<\/p>/);
+    expect(text).toContain('HTTP status: 400');
+    expect(text).not.toMatch(NO_STACK);
+    expect(text).not.toContain('createBoard failed');
+    expect(h.errors.join('\n')).toContain('MiroBadRequestError');
+  });
+
+  it('shows a readable 404 for a board Miro does not know', async () => {
+    const h = createHarness();
+    await h.connect();
+    const response = await h.request('/boards/uXjVNoSuchBoard=');
+    expect(response.status).toBe(404);
+    const text = await response.text();
+    expect(text).toContain('Could not open the board');
+    expect(text).toContain('Miro says:');
+    expect(text).not.toMatch(NO_STACK);
+  });
+
+  it('says Miro could not be reached when the network fails', async () => {
+    let online = true;
+    const h = createHarness({
+      fetch: (input, init) => (online ? h.sim.handle(new Request(input, init)) : Promise.reject(new TypeError('fetch failed'))),
+    });
+    await h.connect();
+    online = false;
+    const response = await h.request('/');
+    expect(response.status).toBe(502);
+    const text = await response.text();
+    expect(text).toContain('Miro could not be reached');
+    expect(text).not.toContain('fetch failed');
+  });
+
+  it('asks to connect again when Miro no longer accepts the stored tokens', async () => {
+    const h = createHarness();
+    await h.connect();
+    h.sim.reset(); // Miro forgets every token: the refresh is refused, auth deletes the tokens
+    const response = await h.request('/');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/?notice=reconnect');
+    const text = await (await h.request('/?notice=reconnect')).text();
+    expect(text).toContain('Your Miro authorization has expired or was revoked');
+    expect(text).toContain('Connect to Miro');
+  });
+});
+
+describe('sign out', () => {
+  it('revokes the token at Miro, ends the session and asks to connect again', async () => {
+    const h = createHarness();
+    await h.connect();
+    expect(h.sim.state.tokens().filter((t) => t.active)).toHaveLength(1);
+    const sid = h.sid();
+    const response = await h.post('/signout', {});
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/?notice=signed-out');
+    expect(h.sim.state.counters.revocations).toBe(1);
+    expect(h.sim.state.tokens().filter((t) => t.active)).toHaveLength(0);
+    expect(await h.storage.get(sid)).toBeUndefined();
+    expect(response.headers.getSetCookie().join()).toMatch(new RegExp(`${SESSION_COOKIE}=;.*Max-Age=0`, 'i'));
+
+    const after = await (await h.request('/?notice=signed-out')).text();
+    expect(after).toContain('You have signed out');
+    expect(after).toContain('Connect to Miro');
+  });
+
+  it('only shows known notices: text in the URL is never echoed', async () => {
+    const text = await (await createHarness().request('/?notice=%3Cb%3Ezqxj')).text();
+    expect(text).not.toContain('zqxj');
+    expect(text).not.toContain('class="notice"');
+  });
+});
+
+describe('unknown pages', () => {
+  it('answer a readable 404 with the path escaped', async () => {
+    const response = await createHarness().request('/%3Cscript%3E');
+    expect(response.status).toBe(404);
+    const text = await response.text();
+    expect(text).toContain('Page not found');
+    expect(text).not.toContain('<script>');
+  });
+});
