@@ -5,6 +5,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     cli: 'src/server/cli.ts',
+    msw: 'src/msw.ts',
   },
   format: ['esm'],
   target: 'node20',
