@@ -145,6 +145,28 @@ describe('spec:update', () => {
     }
   });
 
+  it('names the URL, not its temporary copy, when the fetched spec is not valid', async () => {
+    const repo = await repoFor('operation-added');
+    const server = createServer((_req, res) => void res.writeHead(200).end('{ "openapi": '));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/broken.json`;
+      const failure = specUpdate({ source: url, from: repo.oldSpec, root: repo.root });
+      await expect(failure).rejects.toThrow(`${url}: invalid JSON`);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("pins today's date (from the injected clock) when neither --published nor the file name gives one, and says so", async () => {
+    const repo = await repoFor('operation-added');
+    const undated = join(repo.root, 'specs', 'spec.json');
+    await writeFile(undated, await readFile(repo.newSpec, 'utf8'));
+    const result = await specUpdate({ source: undated, from: repo.oldSpec, root: repo.root, dryRun: true, now: () => new Date('2026-07-04T23:30:00Z') });
+    expect(result.pin.published).toBe('2026-07-04');
+    expect(result.warnings).toEqual(['no --published and no date in the file name: pinned as published 2026-07-04 (today)']);
+  });
+
   it('says which overlay action no longer applies to the new spec', async () => {
     const overlay = [
       'overlay: 1.0.0',

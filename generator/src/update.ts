@@ -57,7 +57,7 @@ export interface UpdateResult {
 }
 
 const MIRO_RAW_URL = /^https:\/\/raw\.githubusercontent\.com\/miroapp\/api-clients\/([0-9a-f]{7,40})\/packages\/generator\/spec\.json$/i;
-const DATE = /(\d{4})-(\d{2})-(\d{2})/;
+const DATE = /\d{4}-\d{2}-\d{2}/;
 
 /**
  * `spec:update`: adopts a new version of Miro's spec. Loads it (overlays applied), diffs its IR
@@ -70,12 +70,17 @@ export async function specUpdate(options: UpdateOptions): Promise<UpdateResult> 
   const pinned = await readPin(root);
   const staged = await stageSource(options.source);
   try {
-    const next = await loadSpec({ spec: staged.path, root });
+    const next = await loadSpec({ spec: staged.path, root }).catch((error: unknown) => {
+      // Name the URL the user gave, not the temporary copy.
+      if (error instanceof SpecError && staged.path !== options.source) throw new SpecError(error.message.split(staged.path).join(options.source), '');
+      throw error;
+    });
     const prev = await loadOld(options, root, pinned, warnings);
     const oldIR = irOf(prev, 'old');
     const newIR = irOf(next, 'new');
     const diff = diffApi(oldIR, newIR);
     const pin = pinFor(options, next.sha256, options.now ?? (() => new Date()));
+    if (!options.published && !DATE.test(basename(options.source))) warnings.push(`no --published and no date in the file name: pinned as published ${pin.published} (today)`);
     const overlays = overlayNotes(prev.overlays, next.overlays);
     const changelog = renderChangelog(diff, pinned, pin);
     const upToDate = next.sha256 === pinned.sha256;
