@@ -119,7 +119,8 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
     const roots = Object.values(bases);
     handlers.push(
       http.all(
-        ({ request }) => roots.some((base) => pathBelow(new URL(request.url), base) !== undefined),
+        // Unclaimed requests only, so that the fallback may sit anywhere among the handlers.
+        ({ request }) => roots.some((base) => pathBelow(new URL(request.url), base) !== undefined) && !table.routes.some((route) => route.op.method === request.method && claims(route, request)),
         ({ request }) => {
           const answer = diagnoseUnmatched(table.routes, request);
           return report(undefined, request, answer, (answer.body as { context: { fields: ContractProblem[] } }).context.fields, { path: {}, query: {}, header: {} }, undefined);
