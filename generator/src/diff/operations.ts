@@ -1,7 +1,7 @@
 import type { OperationIR, ParameterIR, TypeIR } from '../ir/types.js';
 import { compareMembers, compareTypes, describe, type Finding, type TypeEnv } from './compare-types.js';
 import { OPERATION_RULES, type OperationRule } from './rules.js';
-import type { ApiChange, ChangeKind, OperationRef, Position } from './types.js';
+import type { ApiChange, ChangeKind, OperationRef } from './types.js';
 
 export interface OperationDiff {
   readonly added: OperationRef[];
@@ -158,7 +158,7 @@ function diffResponse(env: TypeEnv, a: OperationIR, b: OperationIR, op: OpEmit, 
   if (hasBody(ra.kind) && !hasBody(rb.kind)) op('response-body-removed', `response body removed: resolves to void (was ${ra.type ? describe(ra.type) : ra.kind})`);
   else if (!hasBody(ra.kind) && hasBody(rb.kind)) op('response-body-added', `now resolves to ${rb.type ? describe(rb.type) : rb.kind} (was void)`);
   else if (ra.kind !== rb.kind) op('response-kind', `response is now ${rb.kind} (was ${ra.kind})`);
-  else if (ra.kind === 'json') findings(compareTypes(env, 'response' satisfies Position, ra.type ?? UNKNOWN, rb.type ?? UNKNOWN));
+  else if (ra.kind === 'json') findings(compareTypes(env, 'response', ra.type ?? UNKNOWN, rb.type ?? UNKNOWN));
 }
 
 const UNKNOWN: TypeIR = { kind: 'unknown' };
