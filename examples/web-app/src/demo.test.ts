@@ -93,6 +93,13 @@ describe('the demo CLI (what `pnpm demo` runs after building)', () => {
     expect(stdout).toContain('Smoke check passed.');
   });
 
+  it('--help prints the usage and exits 0 without starting anything', async () => {
+    const { code, stdout } = await runCli(['--help'], {});
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: pnpm demo \[--smoke\]/);
+    expect(stdout).not.toContain('Miro example web app');
+  });
+
   it('exits 1 with a one-line reason on a configuration mistake', async () => {
     const bad = await runCli(['--smoke'], { TOKEN_STORE: 'mongo' });
     expect(bad.code).toBe(1);
