@@ -154,6 +154,8 @@ describe('handlers', () => {
     expect(rejected.body.message).toContain('header Authorization: carries an access token that is not valid');
     const accepted = await fetch('https://api.miro.com/v2/boards', { headers: { authorization: 'Bearer good' } });
     expect(accepted.status).toBe(200);
+    const empty = await fetch('https://api.miro.com/v2/boards', { headers: { authorization: 'Bearer ' } });
+    expect(((await empty.json()) as { message: string }).message).toBe('get-boards: header Authorization: has no token after "Bearer"');
   });
 
   it('gives 400 for a body sent to an operation that takes none, and for a missing required body', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'msw';
 
@@ -62,5 +63,9 @@ export interface MockContract {
 }
 
 const entry = fileURLToPath(new URL('../../../mock/src/msw.ts', import.meta.url));
+const generated = new URL('../../../mock/src/generated/operations.gen.ts', import.meta.url);
+if (!existsSync(generated)) {
+  throw new Error(`The contract tests need @miro/mock's generated handlers data (${fileURLToPath(generated)}): run \`pnpm generate\` (or \`pnpm exec miro-generate --target mock\`) first`);
+}
 
 export const mock = (await import(/* @vite-ignore */ entry)) as MockContract;

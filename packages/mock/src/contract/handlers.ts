@@ -137,7 +137,9 @@ function checkAuth(headers: Headers, isValidToken: ((token: string) => boolean) 
   const value = headers.get('authorization');
   if (value === null || value.trim() === '') return problem(field, 'is missing; expected "Bearer <access token>"');
   const token = BEARER.exec(value.trim())?.[1];
-  if (!token) return problem(field, `expected "Bearer <access token>", got a value of the form ${JSON.stringify(`${value.trim().split(/\s+/)[0]} ...`)}`);
+  const scheme = value.trim().split(/\s+/)[0]!;
+  if (!token && /^bearer$/i.test(scheme)) return problem(field, `has no token after ${JSON.stringify(scheme)}`);
+  if (!token) return problem(field, `expected "Bearer <access token>", got a value of the form ${JSON.stringify(`${scheme} ...`)}`);
   if (isValidToken && !isValidToken(token)) return problem(field, 'carries an access token that is not valid (rejected by isValidToken)');
   return undefined;
 }
