@@ -217,6 +217,7 @@ describe('authorized', () => {
     expect(text).not.toMatch(NO_STACK);
     expect(text).not.toContain('createBoard failed');
     expect(h.errors.join('\n')).toContain('MiroBadRequestError');
+    expect(h.errors.join('\n')).not.toMatch(/\n\s+at /); // a refusal by Miro is logged in one line
   });
 
   it('shows a readable 404 for a board Miro does not know', async () => {
@@ -242,6 +243,7 @@ describe('authorized', () => {
     const text = await response.text();
     expect(text).toContain('Miro could not be reached');
     expect(text).not.toContain('fetch failed');
+    expect(h.errors.at(-1)).toMatch(/-> 502: Could not list your boards: MiroConnectionError[^\n]*\n\s+at /); // with its stack
   });
 
   it('asks to connect again when Miro no longer accepts the stored tokens', async () => {

@@ -179,8 +179,12 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
     const cause = error instanceof ActionError ? error.cause : error;
     if (cause instanceof MiroAuthorizationRequiredError) return c.redirect('/?notice=reconnect', 303);
     const shown = describeError(error);
-    // The page stays readable; the log keeps the detail (errors of @miro/* never carry tokens).
-    const detail = cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);
+    // The page stays readable; the log keeps the detail (errors of @miro/* never carry tokens):
+    // a stack for what the app did not expect, one line for what Miro or the user got wrong.
+    const detail =
+      cause instanceof Error
+        ? shown.status >= 500 ? (cause.stack ?? `${cause.name}: ${cause.message}`) : `${cause.name}: ${cause.message}`
+        : String(cause);
     logger.error(`${c.req.method} ${c.req.path} -> ${shown.status}: ${shown.title}: ${detail}`);
     return page(c, errorPage(shown), shown.status);
   });
