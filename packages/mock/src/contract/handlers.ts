@@ -122,8 +122,8 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
         // Unclaimed requests only, so that the fallback may sit anywhere among the handlers.
         ({ request }) => roots.some((base) => pathBelow(new URL(request.url), base) !== undefined) && !table.routes.some((route) => route.op.method === request.method && claims(route, request)),
         ({ request }) => {
-          const answer = diagnoseUnmatched(table.routes, request);
-          return report(undefined, request, answer, (answer.body as { context: { fields: ContractProblem[] } }).context.fields, { path: {}, query: {}, header: {} }, undefined);
+          const { answer, problems } = diagnoseUnmatched(table.routes, request);
+          return report(undefined, request, answer, problems, { path: {}, query: {}, header: {} }, undefined);
         },
       ),
     );

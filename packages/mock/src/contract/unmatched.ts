@@ -1,4 +1,4 @@
-import { problem } from './problems.js';
+import { problem, type ContractProblem } from './problems.js';
 import { errorAnswer, type Answer } from './responses.js';
 import { pathBelow, type Route } from './routes.js';
 
@@ -9,7 +9,7 @@ import { pathBelow, type Route } from './routes.js';
  * - 405 when templates of other methods match the path;
  * - 404 otherwise.
  */
-export function diagnoseUnmatched(routes: readonly Route[], request: Request): Answer {
+export function diagnoseUnmatched(routes: readonly Route[], request: Request): { answer: Answer; problems: ContractProblem[] } {
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
   const here = routes.filter((r) => pathBelow(url, r.base) !== undefined);
@@ -25,14 +25,15 @@ export function diagnoseUnmatched(routes: readonly Route[], request: Request): A
       `path parameter ${name}`,
       `got ${JSON.stringify(value)}, which spans several path segments: a "/" inside a value must be sent as %2F (${route.op.method} ${route.op.path})`,
     );
-    return errorAnswer(400, route.op, [p]);
+    return { answer: errorAnswer(400, route.op, [p]), problems: [p] };
   }
   const allowed = [...new Set(here.filter((r) => r.pattern.test(pathBelow(url, r.base)!)).map((r) => r.op.method))].sort();
   if (allowed.length) {
     const p = problem('method', `${method} is not an operation of ${url.pathname}; the spec has ${allowed.join(', ')} there`);
-    return errorAnswer(405, undefined, [p], { allow: allowed.join(', ') });
+    return { answer: errorAnswer(405, undefined, [p], { allow: allowed.join(', ') }), problems: [p] };
   }
-  return errorAnswer(404, undefined, [problem('path', `no operation of the spec matches ${method} ${url.pathname}`)]);
+  const p = problem('path', `no operation of the spec matches ${method} ${url.pathname}`);
+  return { answer: errorAnswer(404, undefined, [p]), problems: [p] };
 }
 
 /** The first parameter that captures several segments when parameters may contain `/`. */
