@@ -5,11 +5,10 @@ import {
   type MethodDeclarationStructure,
   type OptionalKind,
   type SourceFile,
-  type TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import { pascalOf } from '../ir/names.js';
 import type { ApiIR, OperationIR, TypeIR } from '../ir/types.js';
-import { propertyKey, typeText, type TypeTextContext } from './type-text.js';
+import { propertyKey, typeAliasText, typeText, type TypeTextContext } from './type-text.js';
 import { writeVariantNames } from './types.js';
 
 /** Names of the types a method's signature uses, shared by `parameters.gen.ts` and `client.gen.ts`. */
@@ -44,7 +43,7 @@ export function emitParameters(file: SourceFile, ir: ApiIR): void {
   const response: TypeTextContext = { mode: 'response', writeVariants, prefix: 'T.' };
   file.addImportDeclaration({ isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.gen.js' });
   file.addImportDeclaration({ isTypeOnly: true, namedImports: ['Uploadable'], moduleSpecifier: '../runtime/index.js' });
-  const statements: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = [];
+  const statements: (InterfaceDeclarationStructure | string)[] = [];
   for (const op of ir.operations) {
     const names = signatureNames(op, taken);
     if (names.query) {
@@ -64,17 +63,12 @@ export function emitParameters(file: SourceFile, ir: ApiIR): void {
       });
     }
     if (op.body && names.body) {
-      statements.push({ kind: StructureKind.TypeAlias, name: names.body, isExported: true, docs: [`Request body of {@link MiroApi.${op.methodName}}.`], type: typeText(op.body.type, request) });
+      statements.push(typeAliasText(names.body, typeText(op.body.type, request), [`Request body of {@link MiroApi.${op.methodName}}.`]));
     }
-    statements.push({
-      kind: StructureKind.TypeAlias,
-      name: names.response,
-      isExported: true,
-      docs: [`What {@link MiroApi.${op.methodName}} resolves to.`],
-      type: op.success.type && op.success.kind !== 'empty' ? typeText(op.success.type, response) : op.success.kind === 'text' ? 'string' : 'void',
-    });
+    const resolved = op.success.type && op.success.kind !== 'empty' ? typeText(op.success.type, response) : op.success.kind === 'text' ? 'string' : 'void';
+    statements.push(typeAliasText(names.response, resolved, [`What {@link MiroApi.${op.methodName}} resolves to.`]));
     if (op.pagination && names.item) {
-      statements.push({ kind: StructureKind.TypeAlias, name: names.item, isExported: true, docs: [`One item of a page of {@link MiroApi.${op.methodName}}.`], type: typeText(op.pagination.itemType, response) });
+      statements.push(typeAliasText(names.item, typeText(op.pagination.itemType, response), [`One item of a page of {@link MiroApi.${op.methodName}}.`]));
     }
   }
   // One insertion for all declarations: ts-morph re-parses the file on every insertion.

@@ -31,9 +31,17 @@ export function renderFiles(ir: ApiIR, meta: EmitMeta, emitters: Record<string, 
   for (const name of Object.keys(emitters).sort()) {
     const file = project.createSourceFile(name, '', { overwrite: true });
     emitters[name]!(file, ir);
-    files.set(name, `${header(ir, meta)}${file.getFullText().trimEnd()}\n`);
+    files.set(name, `${header(ir, meta)}${tidy(file.getFullText())}`);
   }
   return files;
+}
+
+/** One blank line between declarations and after the imports, one newline at the end. */
+function tidy(text: string): string {
+  return `${text
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^(import [^\n]*;\n)(?!import |\n)/m, '$1\n')
+    .trim()}\n`;
 }
 
 /** The generated part of `@miro/api`. */

@@ -105,3 +105,12 @@ function objectText(type: Extract<TypeIR, { kind: 'object' }>, ctx: TypeTextCont
   if (extra !== undefined) lines.push(`${inner}[key: string]: unknown;`);
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
+
+/**
+ * An exported type alias as source text. ts-morph's structure printer gives a multi-line alias a
+ * hanging indent, so aliases are written as text, which ts-morph inserts as it is.
+ */
+export function typeAliasText(name: string, type: string, docs: readonly string[] = []): string {
+  // The leading newline keeps a blank line between declarations, as ts-morph does for structures.
+  return `\n${jsDoc(docs)}export type ${name} = ${type};`;
+}

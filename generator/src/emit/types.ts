@@ -1,6 +1,6 @@
-import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type SourceFile, type TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind, type InterfaceDeclarationStructure, type SourceFile } from 'ts-morph';
 import type { ApiIR, NamedSchema } from '../ir/types.js';
-import { propertyDoc, propertyKey, typeText, type TypeMode, type TypeTextContext } from './type-text.js';
+import { propertyDoc, propertyKey, typeAliasText, typeText, type TypeMode, type TypeTextContext } from './type-text.js';
 
 /** Name of the request variant of a schema that has read-only fields. */
 export function writeVariantNames(ir: ApiIR): Map<string, string> {
@@ -26,14 +26,14 @@ export function emitTypes(file: SourceFile, ir: ApiIR): void {
     type: 'string',
     docs: ['An ISO 8601 date-time, as Miro sends it (`2024-05-01T12:00:00Z`).'],
   });
-  const statements: (OptionalKind<InterfaceDeclarationStructure> | OptionalKind<TypeAliasDeclarationStructure>)[] = [];
+  const statements: (InterfaceDeclarationStructure | string)[] = [];
   for (const schema of ir.schemas) {
     statements.push(declaration(schema, schema.name, { mode: 'response', writeVariants, prefix: '' }));
     const writeName = writeVariants.get(schema.name);
     if (writeName) statements.push(declaration(schema, writeName, { mode: 'request', writeVariants, prefix: '' }, `Request form of {@link ${schema.name}}: read-only fields left out.`));
   }
   // One insertion for all declarations: ts-morph re-parses the file on every insertion.
-  file.addStatements(statements as (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[]);
+  file.addStatements(statements);
 }
 
 function declaration(
@@ -41,7 +41,7 @@ function declaration(
   name: string,
   ctx: TypeTextContext,
   note?: string,
-): OptionalKind<InterfaceDeclarationStructure> | OptionalKind<TypeAliasDeclarationStructure> {
+): InterfaceDeclarationStructure | string {
   const docs = [[schema.description?.replace(/\*\//g, '*\\/'), note].filter(Boolean).join('\n\n')].filter(Boolean);
   const type = schema.type;
   if (type.kind === 'object' && type.properties.length > 0 && !type.nullable) {
@@ -62,5 +62,5 @@ function declaration(
       indexSignatures: type.additionalProperties !== undefined ? [{ keyName: 'key', keyType: 'string', returnType: 'unknown' }] : [],
     };
   }
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: typeText(type, ctx) };
+  return typeAliasText(name, typeText(type, ctx), docs);
 }
