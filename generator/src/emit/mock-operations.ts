@@ -1,5 +1,6 @@
 import type { ApiIR, MultipartPartIR, OperationIR, TypeIR } from '../ir/types.js';
 import { toJsonSchema, type ModeVariants } from './json-schema.js';
+import { operationDescriptor } from './operations.js';
 
 /**
  * The mock's view of one operation (see packages/mock/src/contract/types.ts, `ContractOperation`):
@@ -7,20 +8,16 @@ import { toJsonSchema, type ModeVariants } from './json-schema.js';
  */
 export function contractOperation(op: OperationIR, ir: ApiIR, variants: ModeVariants): Record<string, unknown> {
   const request = (type: TypeIR) => toJsonSchema(type, 'request', variants);
+  // The runtime's descriptor, with a JSON Schema beside each parameter, body and part.
+  const runtime = operationDescriptor(op) as { parameters: Record<string, unknown>[]; pagination: unknown };
   return {
     operationId: op.operationId,
     methodName: op.methodName,
     method: op.method,
     path: op.path,
     server: op.server,
-    parameters: op.parameters.map((p) => ({
-      wireName: p.wireName,
-      name: p.name,
-      in: p.in,
-      required: p.required,
-      style: p.style,
-      explode: p.explode,
-      kind: p.kind,
+    parameters: op.parameters.map((p, i) => ({
+      ...runtime.parameters[i],
       schema: request(p.type),
       ...(p.example !== undefined ? { example: p.example } : {}),
     })),
@@ -48,12 +45,7 @@ export function contractOperation(op: OperationIR, ir: ApiIR, variants: ModeVari
       schema: op.success.type && op.success.kind !== 'empty' ? toJsonSchema(op.success.type, 'response', variants) : null,
       ...(op.success.example !== undefined ? { example: op.success.example } : {}),
     },
-    pagination: op.pagination && {
-      kind: op.pagination.kind,
-      itemsField: op.pagination.itemsField,
-      pageParam: op.pagination.pageParam,
-      limitParam: op.pagination.limitParam,
-    },
+    pagination: runtime.pagination,
   };
 }
 
