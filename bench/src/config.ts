@@ -29,10 +29,10 @@ export const FULL: BenchConfig = {
     pageLimit: 50,
     concurrency: 16,
     latencyMs: 25,
-    // Miro's real budget, 100,000 credits per 60 s, run 10x faster: one window is 6 s of real time.
+    // Miro's real budget, 100,000 credits per 60 s, run 12x faster: one window is 5 s of real time.
     limit: 100_000,
     windowMs: 60_000,
-    timeScale: 10,
+    timeScale: 12,
   },
   generate: { repetitions: 5 },
 };

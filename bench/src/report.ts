@@ -16,6 +16,7 @@ function status(goals: readonly Goal[], figure: string): [string, string] {
 /** The table `pnpm bench` prints: one row per figure; ratio is ours / the column the row names. */
 export function renderReport(r: Sections, goals: readonly Goal[]): string {
   const rows: string[][] = [];
+  const notes: string[] = [];
   const row = (figure: string, ours: string, official: string, other: string, ratioValue: number | null | undefined, goalFigure?: string): void => {
     rows.push([figure, ours, official, other, ratioValue === undefined ? '' : fmt(ratioValue, 3), ...(goalFigure ? status(goals, goalFigure) : ['', ''])]);
   };
@@ -34,6 +35,8 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
   }
   if (r.cpuPerRequest) {
     const c = r.cpuPerRequest;
+    const perRep = c.vsRawFetchPerRepetition.map((x) => `${fmt(x.smallGet, 2)}/${fmt(x.page50, 2)}/${fmt(x.postJson, 2)}`).join(', ');
+    notes.push(`CPU: ${c.requestsPerScenario} timed requests per contender and scenario per repetition; ours vs fetch per repetition (smallGet/page50/postJson): ${perRep}.`);
     for (const s of ['smallGet', 'page50', 'postJson'] as const) {
       row(`CPU/request ${s}, us (vs fetch)`, fmt(c.contenders.ours[s]), fmt(c.contenders.official[s]), `fetch ${fmt(c.contenders.rawFetch[s])}`, c.vsRawFetch[s], `cpuPerRequest.vsRawFetch.${s}`);
     }
@@ -47,6 +50,11 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
   if (r.bulk) {
     const b = r.bulk;
     const c = b.contenders;
+    notes.push(
+      `bulk: ${b.notes} sticky notes then paged getItems (limit ${b.pageLimit}), ${b.concurrency} in flight for every contender; mock latency ${b.latencyMs} ms; ` +
+        `budget ${b.budget.limit} credits per ${b.budget.windowMs / 1000} s on a clock ${b.timeScale}x faster than real time (${b.budget.windowMs / b.timeScale / 1000} s windows); ` +
+        `${b.creditsNeeded} credits needed; median of ${b.repetitions} runs.`,
+    );
     row(`bulk: theoretical minimum, s`, '', '', fmt(b.theoreticalMinMs / 1000, 2), undefined);
     row('bulk: wall, s (ratio = efficiency)', fmt(c.ours.wallMs / 1000, 2), fmt(c.official.wallMs / 1000, 2), '', b.efficiency, 'bulk.efficiency');
     row('bulk: 429s received', String(c.ours.rateLimited429), String(c.official.rateLimited429), '', undefined);
@@ -58,8 +66,10 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
   if (r.generate) {
     const g = r.generate.contenders;
     row('generate (fresh process), ms', fmt(g.ours.wallMs, 0), '', `openapi-ts ${fmt(g.openapiTypescript.wallMs, 0)}`, r.generate.ratioVsOpenapiTypescript, 'generate.ratioVsOpenapiTypescript');
+    const stages = Object.entries(r.generate.oursStagesMs);
+    if (stages.length) notes.push(`generate, ours in-process stages (ms, median): ${stages.map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ')}`);
   }
-  return renderTable(HEADER, rows);
+  return [renderTable(HEADER, rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 export function renderGoals(goals: readonly Goal[]): string {

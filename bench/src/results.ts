@@ -70,6 +70,8 @@ export interface CpuResults {
   readonly vsOfficial: Record<Scenario, number | null>;
   /** ours with the default budget on (never waiting) / raw fetch. */
   readonly budgetOnVsRawFetch: Record<Scenario, number | null>;
+  /** vsRawFetch of each repetition, to judge the noise of the median. */
+  readonly vsRawFetchPerRepetition: readonly Record<Scenario, number | null>[];
 }
 
 export type BulkContender = 'ours' | 'oursNoBudget' | 'official' | 'oursScaledWindow';
@@ -86,6 +88,8 @@ export interface BulkFigures {
   /** Median number of items read back. */
   readonly itemsRead: number;
   readonly description: string;
+  /** Every run, in order. */
+  readonly runs: readonly { readonly wallMs: number; readonly rateLimited429: number; readonly failedOperations: number; readonly itemsRead: number }[];
 }
 
 export interface BulkResults {
@@ -111,6 +115,8 @@ export interface BulkResults {
 export interface GenerateResults {
   readonly repetitions: number;
   readonly contenders: { readonly ours: { readonly wallMs: number }; readonly openapiTypescript: { readonly wallMs: number } };
+  /** Median of the stage timings miro-generate reports (`--timings`), ms, in-process (process start-up excluded). */
+  readonly oursStagesMs: Record<string, number>;
   /** ours / openapi-typescript, wall time of a fresh process. Goal: <= 1. */
   readonly ratioVsOpenapiTypescript: number | null;
 }

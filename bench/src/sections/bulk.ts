@@ -77,6 +77,7 @@ export async function bulk(config: BenchConfig, log: (line: string) => void = ()
       failedOperations: median(s.map((x) => x.failedOperations)),
       itemsRead: median(s.map((x) => x.itemsRead)),
       description: BULK_DESCRIPTIONS[contender],
+      runs: s.map((x) => ({ wallMs: x.wallMs, rateLimited429: x.rateLimited, failedOperations: x.failedOperations, itemsRead: x.itemsRead })),
     };
   };
   const contenders = Object.fromEntries(CONTENDERS.map((c) => [c, figures(c)])) as Record<BulkContender, BulkFigures>;

@@ -46,5 +46,6 @@ export async function cpuPerRequest(config: BenchConfig): Promise<CpuResults> {
     vsRawFetch: versus(contenders.ours, contenders.rawFetch),
     vsOfficial: versus(contenders.ours, contenders.official),
     budgetOnVsRawFetch: versus(contenders.oursBudgetOn, contenders.rawFetch),
+    vsRawFetchPerRepetition: samples.map((x) => versus(x.ours, x.rawFetch)),
   };
 }
