@@ -9,6 +9,7 @@ export interface BenchConfig {
     readonly notes: number;
     readonly pageLimit: number;
     readonly concurrency: number;
+    /** Mock latency per response in Miro time; the mock waits latencyMs / timeScale of real time, so every duration scales alike. */
     readonly latencyMs: number;
     /** Miro's budget (credits per window, window length) in the mock's time. */
     readonly limit: number;
@@ -28,7 +29,7 @@ export const FULL: BenchConfig = {
     notes: 2000,
     pageLimit: 50,
     concurrency: 16,
-    latencyMs: 25,
+    latencyMs: 150,
     // Miro's real budget, 100,000 credits per 60 s, run 12x faster: one window is 5 s of real time.
     limit: 100_000,
     windowMs: 60_000,
@@ -46,7 +47,7 @@ export const QUICK: BenchConfig = {
     notes: 100,
     pageLimit: 50,
     concurrency: 16,
-    latencyMs: 5,
+    latencyMs: 150,
     // 100 notes cost 10,200 credits: a budget of 5,000 still makes the run span three windows.
     limit: 5_000,
     windowMs: 60_000,

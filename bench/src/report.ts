@@ -51,7 +51,7 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
     const b = r.bulk;
     const c = b.contenders;
     notes.push(
-      `bulk: ${b.notes} sticky notes then paged getItems (limit ${b.pageLimit}), ${b.concurrency} in flight for every contender; mock latency ${b.latencyMs} ms; ` +
+      `bulk: ${b.notes} sticky notes then paged getItems (limit ${b.pageLimit}), ${b.concurrency} in flight for every contender; mock latency ${b.latencyMs} ms Miro time (${fmt(b.realLatencyMs, 1)} ms real); ` +
         `budget ${b.budget.limit} credits per ${b.budget.windowMs / 1000} s on a clock ${b.timeScale}x faster than real time (${b.budget.windowMs / b.timeScale / 1000} s windows); ` +
         `${b.creditsNeeded} credits needed; median of ${b.repetitions} runs.`,
     );
@@ -60,6 +60,7 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
     row('bulk: 429s received', String(c.ours.rateLimited429), String(c.official.rateLimited429), '', undefined);
     row('bulk: failed operations', String(c.ours.failedOperations), String(c.official.failedOperations), '', undefined, 'bulk.failedOperations.ours');
     row('bulk: items read back', String(c.ours.itemsRead), String(c.official.itemsRead), '', undefined);
+    row('bulk: create phase / read-back phase, s', `${fmt(c.ours.createPhaseMs / 1000, 2)} / ${fmt(c.ours.readPhaseMs / 1000, 2)}`, `${fmt(c.official.createPhaseMs / 1000, 2)} / ${fmt(c.official.readPhaseMs / 1000, 2)}`, '', undefined);
     row('bulk: ours budget off: wall s / 429s / failed', `${fmt(c.oursNoBudget.wallMs / 1000, 2)} / ${c.oursNoBudget.rateLimited429} / ${c.oursNoBudget.failedOperations}`, '', '', c.oursNoBudget.efficiency);
     row('bulk: ours scaled window: wall s / 429s / failed', `${fmt(c.oursScaledWindow.wallMs / 1000, 2)} / ${c.oursScaledWindow.rateLimited429} / ${c.oursScaledWindow.failedOperations}`, '', '', c.oursScaledWindow.efficiency);
   }

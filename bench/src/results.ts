@@ -87,6 +87,9 @@ export interface BulkFigures {
   readonly failedOperations: number;
   /** Median number of items read back. */
   readonly itemsRead: number;
+  /** Median wall time of the create phase and of the read-back phase. */
+  readonly createPhaseMs: number;
+  readonly readPhaseMs: number;
   readonly description: string;
   /** Every run, in order. */
   readonly runs: readonly { readonly wallMs: number; readonly rateLimited429: number; readonly failedOperations: number; readonly itemsRead: number }[];
@@ -97,7 +100,9 @@ export interface BulkResults {
   readonly notes: number;
   readonly pageLimit: number;
   readonly concurrency: number;
+  /** Mock latency in Miro time, and the real wait it becomes (latencyMs / timeScale). */
   readonly latencyMs: number;
+  readonly realLatencyMs: number;
   /** Miro's budget as the mock enforces it, in the mock's (scaled) time. */
   readonly budget: { readonly limit: number; readonly windowMs: number };
   /** The mock's clock (and ours, where given) runs this many times faster than real time. */

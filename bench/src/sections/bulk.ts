@@ -29,7 +29,7 @@ async function runOnce(config: BenchConfig, contender: BulkContender): Promise<S
   // The scaled-window variant keeps real time and shortens the window by the same factor instead.
   const scaledWindow = contender === 'oursScaledWindow';
   const timing = scaledWindow ? { windowMs: b.windowMs / b.timeScale, timeScale: 1 } : { windowMs: b.windowMs, timeScale: b.timeScale };
-  const mockInput: BulkMockInput = { latencyMs: b.latencyMs, limit: b.limit, ...timing };
+  const mockInput: BulkMockInput = { latencyMs: b.latencyMs / b.timeScale, limit: b.limit, ...timing };
   const mock = await startWorker(workerPath('bulk-mock'), [JSON.stringify(mockInput)]);
   try {
     const ready = mock.ready as unknown as BulkMockReady;
@@ -76,6 +76,8 @@ export async function bulk(config: BenchConfig, log: (line: string) => void = ()
       rateLimited429: median(s.map((x) => x.rateLimited)),
       failedOperations: median(s.map((x) => x.failedOperations)),
       itemsRead: median(s.map((x) => x.itemsRead)),
+      createPhaseMs: median(s.map((x) => x.createPhaseMs)),
+      readPhaseMs: median(s.map((x) => x.wallMs - x.createPhaseMs)),
       description: BULK_DESCRIPTIONS[contender],
       runs: s.map((x) => ({ wallMs: x.wallMs, rateLimited429: x.rateLimited, failedOperations: x.failedOperations, itemsRead: x.itemsRead })),
     };
@@ -89,6 +91,7 @@ export async function bulk(config: BenchConfig, log: (line: string) => void = ()
     pageLimit: b.pageLimit,
     concurrency: b.concurrency,
     latencyMs: b.latencyMs,
+    realLatencyMs: b.latencyMs / b.timeScale,
     budget: { limit: b.limit, windowMs: b.windowMs },
     timeScale: b.timeScale,
     creditsNeeded: credits,

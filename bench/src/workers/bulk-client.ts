@@ -76,6 +76,7 @@ const lane = async (): Promise<void> => {
   }
 };
 await Promise.all(Array.from({ length: input.concurrency }, lane));
+const createPhaseMs = performance.now() - started;
 let itemsRead = 0;
 try {
   await driver.readAll((count) => (itemsRead += count));
@@ -84,6 +85,7 @@ try {
 }
 const output: BulkClientOutput = {
   wallMs: performance.now() - started,
+  createPhaseMs,
   created,
   itemsRead,
   failedOperations: Object.values(failures).reduce((a, b) => a + b, 0),

@@ -1,5 +1,6 @@
 /** What the parent tells the bulk mock server (argv[2], JSON). */
 export interface BulkMockInput {
+  /** Real milliseconds. */
   readonly latencyMs: number;
   readonly limit: number;
   readonly windowMs: number;
@@ -39,6 +40,8 @@ export interface BulkClientInput extends BulkMockReady {
 /** A bulk client's one line of output. */
 export interface BulkClientOutput {
   readonly wallMs: number;
+  /** From the start to the last create's end; the rest of wallMs is the read-back. */
+  readonly createPhaseMs: number;
   readonly created: number;
   readonly itemsRead: number;
   readonly failedOperations: number;
