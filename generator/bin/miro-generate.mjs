@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the generator's TypeScript sources through tsx, so that generating needs no build step.
-import { register } from 'tsx/esm/api';
+import { load } from './load.mjs';
 
-register();
-const { main } = await import('../src/cli.ts');
+const { main } = await load('cli');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { register } from 'tsx/esm/api';
+import { load } from './load.mjs';
 
-register();
-const { main } = await import('../src/fetch-cli.ts');
+const { main } = await load('fetch-cli');
 process.exitCode = await main();

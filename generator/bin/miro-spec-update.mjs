@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the spec update's TypeScript sources through tsx, so that it needs no build step.
-import { register } from 'tsx/esm/api';
+import { load } from './load.mjs';
 
-register();
-const { main } = await import('../src/update.ts');
+const { main } = await load('update');
 process.exitCode = await main(process.argv.slice(2));

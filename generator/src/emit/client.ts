@@ -5,7 +5,7 @@ import {
   type MethodDeclarationStructure,
   type OptionalKind,
   type SourceFile,
-} from 'ts-morph';
+} from './ts-morph.js';
 import { pascalOf } from '../ir/names.js';
 import type { ApiIR, OperationIR, TypeIR } from '../ir/types.js';
 import { propertyKey, typeAliasText, typeText, type TypeTextContext } from './type-text.js';

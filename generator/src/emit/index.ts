@@ -1,4 +1,4 @@
-import { IndentationText, Project, QuoteKind, type SourceFile } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, type SourceFile } from './ts-morph.js';
 import type { ApiIR } from '../ir/types.js';
 import { emitClient, emitParameters } from './client.js';
 import { emitOperations } from './operations.js';

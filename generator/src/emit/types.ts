@@ -1,4 +1,4 @@
-import { StructureKind, type InterfaceDeclarationStructure, type SourceFile } from 'ts-morph';
+import { StructureKind, type InterfaceDeclarationStructure, type SourceFile } from './ts-morph.js';
 import type { ApiIR, NamedSchema } from '../ir/types.js';
 import { propertyDoc, propertyKey, typeAliasText, typeText, type TypeMode, type TypeTextContext } from './type-text.js';
 
