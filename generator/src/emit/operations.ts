@@ -1,4 +1,4 @@
-import { VariableDeclarationKind, type SourceFile } from 'ts-morph';
+import { VariableDeclarationKind, type SourceFile } from './ts-morph.js';
 import type { ApiIR, OperationIR } from '../ir/types.js';
 
 /** The runtime's view of one operation: plain data, no types (see packages/api/src/runtime/operation.ts). */
