@@ -18,21 +18,31 @@ export interface ApiResult<T> {
 }
 
 /**
+ * What the client's own calls settle with: the data at once, the `ApiResult` (whose metadata
+ * means parsing headers and redacting the URL) only when `withResponse()` asks for it.
+ */
+export interface DeferredApiResult<T> {
+  readonly data: T;
+  result(): ApiResult<T>;
+}
+
+/**
  * What every client method returns. Awaiting it gives the parsed body; `.withResponse()` gives
  * `{ data, response }`. The request is sent on first use (await, `.then`, `.withResponse()`) and
  * only once: every consumer shares that one result.
  */
 export class ApiPromise<T> implements PromiseLike<T> {
-  readonly #run: () => Promise<ApiResult<T>>;
+  readonly #run: () => Promise<ApiResult<T> | DeferredApiResult<T>>;
+  #settled: Promise<ApiResult<T> | DeferredApiResult<T>> | undefined;
   #result: Promise<ApiResult<T>> | undefined;
 
-  constructor(run: () => Promise<ApiResult<T>>) {
+  constructor(run: () => Promise<ApiResult<T> | DeferredApiResult<T>>) {
     this.#run = run;
   }
 
   /** The parsed body together with the response metadata, from the same single request. */
   withResponse(): Promise<ApiResult<T>> {
-    this.#result ??= this.#run();
+    this.#result ??= this.#send().then((settled) => ('result' in settled ? settled.result() : settled));
     return this.#result;
   }
 
@@ -40,9 +50,11 @@ export class ApiPromise<T> implements PromiseLike<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse()
-      .then((result) => result.data)
-      .then(onfulfilled, onrejected);
+    // One promise hop: the data is unwrapped inside the fulfilment handler.
+    return this.#send().then(
+      onfulfilled ? (settled) => onfulfilled(settled.data) : (settled) => settled.data as unknown as R1,
+      onrejected,
+    );
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
@@ -55,5 +67,10 @@ export class ApiPromise<T> implements PromiseLike<T> {
 
   get [Symbol.toStringTag](): string {
     return 'ApiPromise';
+  }
+
+  #send(): Promise<ApiResult<T> | DeferredApiResult<T>> {
+    this.#settled ??= this.#run();
+    return this.#settled;
   }
 }

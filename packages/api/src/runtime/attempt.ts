@@ -10,6 +10,12 @@ export interface AttemptResult {
 /**
  * Sends one HTTP request and reads its body. Failures without a response become
  * `MiroAbortError` (the caller's signal), `MiroTimeoutError` (our timer) or `MiroConnectionError`.
+ * `origin` is called only to build such an error.
+ *
+ * The timeout needs a signal of our own to abort the request: one `AbortController` and one
+ * `setTimeout`, cleared on completion (measured cheaper than `AbortSignal.timeout`, whose timer
+ * cannot be cleared, or `AbortSignal.any`). Without a timeout, the caller's signal (if any) goes
+ * to fetch as it is.
  */
 export async function attempt(
   fetch: FetchLike,
@@ -17,34 +23,40 @@ export async function attempt(
   init: RequestInit,
   signal: AbortSignal | undefined,
   timeoutMs: number,
-  origin: MiroErrorOrigin,
+  origin: () => MiroErrorOrigin,
 ): Promise<AttemptResult> {
-  if (signal?.aborted) throw abortError(origin, signal);
-  const controller = new AbortController();
+  if (signal?.aborted) throw abortError(origin(), signal);
   let timedOut = false;
-  const timer =
-    timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
-  const onAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  if (timeoutMs > 0) {
+    const controller = new AbortController();
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    if (signal) {
+      onAbort = () => controller.abort(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    init = { ...init, signal: controller.signal };
+  } else if (signal) {
+    init = { ...init, signal };
+  }
   try {
-    const response = await fetch(url, { ...init, signal: controller.signal });
+    const response = await fetch(url, init);
     const text = await response.text();
     return { response, text };
   } catch (cause) {
-    if (signal?.aborted) throw abortError(origin, signal);
+    if (signal?.aborted) throw abortError(origin(), signal);
     if (timedOut) {
-      throw new MiroTimeoutError(`${origin.operationId}: no response within ${timeoutMs} ms`, { ...origin, cause });
+      throw new MiroTimeoutError(`${origin().operationId}: no response within ${timeoutMs} ms`, { ...origin(), cause });
     }
     const reason = cause instanceof Error ? causeMessage(cause) : String(cause);
-    throw new MiroConnectionError(`${origin.operationId}: connection failed: ${reason}`, { ...origin, cause });
+    throw new MiroConnectionError(`${origin().operationId}: connection failed: ${reason}`, { ...origin(), cause });
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 

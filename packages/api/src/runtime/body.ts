@@ -1,4 +1,4 @@
-import type { MultipartPartDescriptor, OperationDescriptor } from './operation.js';
+import type { MultipartPartDescriptor, ResolvedOperation } from './operation.js';
 import { isBinaryLike, prepareUpload } from './upload.js';
 
 export interface EncodedBody {
@@ -11,8 +11,11 @@ export interface EncodedBody {
 
 const NO_BODY: EncodedBody = { body: undefined, contentType: undefined, summary: undefined };
 
-/** Encodes the request body once per call; the result can be sent again on a retry. */
-export async function encodeBody(op: OperationDescriptor, body: unknown): Promise<EncodedBody> {
+/**
+ * Encodes the request body once per call; the result can be sent again on a retry. Synchronous
+ * except for multipart bodies (uploads may have to read a stream), so plain calls skip an await.
+ */
+export function encodeBody(op: ResolvedOperation, body: unknown): EncodedBody | Promise<EncodedBody> {
   const descriptor = op.body;
   if (body === undefined || body === null) {
     if (descriptor?.required) throw new TypeError(`${op.operationId}: a request body is required`);
@@ -20,12 +23,11 @@ export async function encodeBody(op: OperationDescriptor, body: unknown): Promis
   }
   if (!descriptor) throw new TypeError(`${op.operationId}: this operation takes no request body`);
   if (descriptor.kind === 'multipart') return encodeMultipart(op, body, descriptor.parts ?? []);
-  const fallbackType = descriptor.kind === 'scim' ? 'application/scim+json' : 'application/json';
-  return { body: JSON.stringify(body), contentType: descriptor.contentType || fallbackType, summary: body };
+  return { body: JSON.stringify(body), contentType: descriptor.contentType, summary: body };
 }
 
 async function encodeMultipart(
-  op: OperationDescriptor,
+  op: ResolvedOperation,
   body: unknown,
   parts: readonly MultipartPartDescriptor[],
 ): Promise<EncodedBody> {

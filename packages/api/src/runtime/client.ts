@@ -1,6 +1,6 @@
 import { ApiPromise } from './api-promise.js';
 import { resolveConfig, type ClientConfig } from './config.js';
-import type { OperationDescriptor } from './operation.js';
+import { resolveOperation, type OperationDescriptor } from './operation.js';
 import type { MiroClientOptions, RequestOptions } from './options.js';
 import { PagedPromise } from './paged-promise.js';
 import { createPageWalker } from './pagination.js';
@@ -39,7 +39,16 @@ export class MiroApiBase {
     query: object | undefined,
     options: RequestOptions | undefined,
   ): PagedPromise<T, Item> {
-    const origin = { operationId: op.operationId, method: op.method, url: redact(op.path) };
+    const { operationId, method, path } = resolveOperation(op);
+    let url: string | undefined;
+    // Redacted only if a pagination error needs it.
+    const origin = {
+      operationId,
+      method,
+      get url() {
+        return (url ??= redact(path));
+      },
+    };
     return new PagedPromise<T, Item>(
       (pageQuery) => send<T>(this.#config, op, pathArgs, body, pageQuery, options),
       { ...(query as Record<string, unknown> | undefined) },

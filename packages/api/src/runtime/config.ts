@@ -15,7 +15,8 @@ export const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
 
 export interface TokenSource {
-  get(): Promise<string>;
+  /** A fixed token comes back as is, sparing the call an await. */
+  get(): string | Promise<string>;
   /** Present when the token comes from a function, which can be asked for a fresh one after a 401. */
   readonly refresh: ((rejectedToken: string) => Promise<string>) | undefined;
 }
@@ -30,6 +31,7 @@ export interface ClientConfig {
   readonly budget: CreditBudget | undefined;
   readonly budgetKey: string | undefined;
   readonly log: LogSink | undefined;
+  /** The `headers` option, validated, with lower-case names (as a `Headers` object holds them). */
   readonly headers: Readonly<Record<string, string>>;
   /** Undefined in browsers, where custom identification headers are dropped or break CORS. */
   readonly clientId: string | undefined;
@@ -59,8 +61,8 @@ export function resolveConfig(input: string | MiroClientOptions): ClientConfig {
     budget: resolveBudget(options.budget, clock),
     budgetKey: options.budgetKey,
     log: createLogSink(options.logger, isDebugEnv()),
-    headers: { ...options.headers },
-    clientId: isBrowser() ? undefined : [options.userAgent, `miro-api-js/${VERSION}`].filter(Boolean).join(' '),
+    headers: checkHeaders(options.headers),
+    clientId: isBrowser() ? undefined : checkUserAgent([options.userAgent, `miro-api-js/${VERSION}`].filter(Boolean).join(' ')),
     clock,
     tokens: tokenSource(options.accessToken),
   };
@@ -76,7 +78,7 @@ function resolveBudget(budget: MiroClientOptions['budget'], clock: Clock): Credi
 function tokenSource(accessToken: string | AccessTokenProvider): TokenSource {
   if (typeof accessToken === 'string') {
     if (accessToken.trim() === '') throw new TypeError('MiroApi: accessToken must not be empty');
-    return { get: () => Promise.resolve(accessToken), refresh: undefined };
+    return { get: () => accessToken, refresh: undefined };
   }
   if (typeof accessToken !== 'function') {
     throw new TypeError('MiroApi: accessToken must be a string or a function returning a token');
@@ -102,6 +104,28 @@ function checkUrl(value: string, name: string): string {
     throw new TypeError(`MiroApi: ${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
   }
   return value.replace(/\/+$/, '');
+}
+
+/** Names lower-cased, values trimmed and checked, repeated names joined: what `new Headers(headers)` does. */
+function checkHeaders(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    new Headers(headers).forEach((value, name) => {
+      out[name] = value;
+    });
+  } catch (error) {
+    throw new TypeError(`MiroApi: headers: ${(error as Error).message}`, { cause: error });
+  }
+  return out;
+}
+
+function checkUserAgent(value: string): string {
+  try {
+    new Headers({ 'user-agent': value });
+  } catch (error) {
+    throw new TypeError(`MiroApi: userAgent is not a valid header value: ${JSON.stringify(value)}`, { cause: error });
+  }
+  return value;
 }
 
 function checkCount(value: number, name: string): number {

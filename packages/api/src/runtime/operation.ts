@@ -2,6 +2,9 @@
  * The shape of one entry of the generated operation table. The generator emits a table of these
  * (`src/generated/operations.gen.ts`) and every client method hands its entry to the runtime, which
  * is the only code that turns an operation into an HTTP request.
+ *
+ * To keep the table (and so every bundle) small, the generator leaves out each field that equals
+ * its documented default below; `resolveOperation` fills the defaults in, once per descriptor.
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -14,17 +17,23 @@ export type ParameterLocation = 'path' | 'query' | 'header';
 /** OpenAPI 3.0 serialization styles that appear in Miro's spec (`form` for query, `simple` for path). */
 export type ParameterStyle = 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'label' | 'matrix';
 
+export type ParameterKind = 'scalar' | 'array' | 'object';
+
 export interface ParameterDescriptor {
   /** Name on the wire, as the spec writes it (`board_id_PlatformTags`, `team_id`). */
   readonly wireName: string;
-  /** Name in TypeScript (`boardId`, `teamId`). */
-  readonly name: string;
-  readonly in: ParameterLocation;
-  readonly required: boolean;
-  readonly style: ParameterStyle;
-  readonly explode: boolean;
-  /** Coarse value kind; lets the serializer handle arrays and objects without the schema. */
-  readonly kind: 'scalar' | 'array' | 'object';
+  /** Name in TypeScript (`boardId`, `teamId`). Default: `defaultParameterName(wireName)`. */
+  readonly name?: string;
+  /** Default `query`. */
+  readonly in?: ParameterLocation;
+  /** Default: true for a path parameter (OpenAPI requires it), else false. */
+  readonly required?: boolean;
+  /** Default: OpenAPI's for the location, `simple` for path and header, `form` for query. */
+  readonly style?: ParameterStyle;
+  /** Default: OpenAPI's for the style, true for `form`, else false. */
+  readonly explode?: boolean;
+  /** Coarse value kind; lets the serializer handle arrays and objects without the schema. Default `scalar`. */
+  readonly kind?: ParameterKind;
 }
 
 /** `json` is application/json, `scim` is application/scim+json, `multipart` is multipart/form-data. */
@@ -39,8 +48,10 @@ export interface MultipartPartDescriptor {
 
 export interface BodyDescriptor {
   readonly kind: BodyKind;
-  readonly contentType: string;
-  readonly required: boolean;
+  /** Default (also for an empty string): the kind's media type (`DEFAULT_CONTENT_TYPES`). */
+  readonly contentType?: string;
+  /** Default true: most operations that take a body require it. */
+  readonly required?: boolean;
   /** For multipart bodies: the parts the spec declares. */
   readonly parts?: readonly MultipartPartDescriptor[];
 }
@@ -49,30 +60,57 @@ export type PaginationKind = 'offset' | 'cursor';
 
 export interface PaginationDescriptor {
   readonly kind: PaginationKind;
-  /** Property of the response that holds the page's items (`data`). */
-  readonly itemsField: string;
-  /** Query parameter that moves to the next page (`offset` or `cursor`, by wire name). */
-  readonly pageParam: string;
-  readonly limitParam: string | null;
+  /** Property of the response that holds the page's items. Default `data`. */
+  readonly itemsField?: string;
+  /** Query parameter that moves to the next page, by wire name. Default: the kind (`offset` or `cursor`). */
+  readonly pageParam?: string;
+  /** Query parameter that sets the page size, by wire name; null when there is none. Default `limit`. */
+  readonly limitParam?: string | null;
 }
+
+export type RateLimitLevel = 1 | 2 | 3 | 4;
 
 export interface OperationDescriptor {
   readonly operationId: string;
-  readonly method: HttpMethod;
+  /** Default `GET`. */
+  readonly method?: HttpMethod;
   /** Path template with wire names: `/v2/boards/{board_id_PlatformTags}/items`. */
   readonly path: string;
-  readonly server: ServerKey;
-  readonly parameters: readonly ParameterDescriptor[];
-  readonly body: BodyDescriptor | null;
-  /** Status of the documented success response, and whether it carries a body. */
-  readonly successStatus: number;
-  readonly responseKind: 'json' | 'empty' | 'text';
-  /** Miro's rate-limit level (1-4) from the description, or null when the spec says nothing. */
-  readonly rateLimitLevel: 1 | 2 | 3 | 4 | null;
-  /** Credits the call costs against Miro's per-minute budget. */
-  readonly credits: number;
-  readonly pagination: PaginationDescriptor | null;
-  readonly deprecated: boolean;
+  /** Default `api`. */
+  readonly server?: ServerKey;
+  /** Default none. */
+  readonly parameters?: readonly ParameterDescriptor[];
+  /** Default null: the operation takes no body. */
+  readonly body?: BodyDescriptor | null;
+  /** Status of the documented success response. Default 200. */
+  readonly successStatus?: number;
+  /** Whether the success response carries a body, and what kind. Default `json`. */
+  readonly responseKind?: 'json' | 'empty' | 'text';
+  /** Miro's rate-limit level (1-4) from the description; null (the default) when the spec says nothing. */
+  readonly rateLimitLevel?: RateLimitLevel | null;
+  /** Credits the call costs against Miro's per-minute budget. Default: `creditsOf(rateLimitLevel)`. */
+  readonly credits?: number;
+  /** Default null: not paginated. */
+  readonly pagination?: PaginationDescriptor | null;
+  /** Default false. */
+  readonly deprecated?: boolean;
+}
+
+/** A parameter with every default applied. */
+export type ResolvedParameter = Required<ParameterDescriptor>;
+
+export interface ResolvedBody extends Required<Omit<BodyDescriptor, 'parts'>> {
+  readonly parts?: readonly MultipartPartDescriptor[];
+}
+
+export type ResolvedPagination = Required<PaginationDescriptor>;
+
+/** An operation with every default applied: what the runtime works with. */
+export interface ResolvedOperation
+  extends Required<Omit<OperationDescriptor, 'parameters' | 'body' | 'pagination'>> {
+  readonly parameters: readonly ResolvedParameter[];
+  readonly body: ResolvedBody | null;
+  readonly pagination: ResolvedPagination | null;
 }
 
 /** Credits per rate-limit level, from Miro's rate-limiting documentation. */
@@ -83,3 +121,80 @@ export const CREDITS_BY_LEVEL = { 1: 50, 2: 100, 3: 500, 4: 2000 } as const;
  * level 1: they are cheap reads or single writes, and level 1 keeps the budget from stalling on them.
  */
 export const DEFAULT_CREDITS = CREDITS_BY_LEVEL[1];
+
+/** Media type of a body of each kind, when its descriptor names none. */
+export const DEFAULT_CONTENT_TYPES: Readonly<Record<BodyKind, string>> = {
+  json: 'application/json',
+  scim: 'application/scim+json',
+  multipart: 'multipart/form-data',
+};
+
+/** The default credits of an operation: its level's, else `DEFAULT_CREDITS`. */
+export function creditsOf(level: RateLimitLevel | null | undefined): number {
+  return level ? CREDITS_BY_LEVEL[level] : DEFAULT_CREDITS;
+}
+
+/** The default TypeScript name of a parameter: `_`/`-` dropped, the next character upper-cased (`board_id` -> `boardId`). */
+export function defaultParameterName(wireName: string): string {
+  return wireName.replace(/[-_](.)/g, (_, c: string) => c.toUpperCase());
+}
+
+const resolved = new WeakMap<OperationDescriptor, ResolvedOperation>();
+
+/**
+ * The descriptor with every omitted field set to its default. Computed once per descriptor object
+ * and cached, so a call pays one WeakMap lookup; resolving a resolved operation returns it as is.
+ */
+export function resolveOperation(op: OperationDescriptor): ResolvedOperation {
+  let full = resolved.get(op);
+  if (!full) {
+    const level = op.rateLimitLevel ?? null;
+    const body = op.body;
+    const pagination = op.pagination;
+    full = {
+      operationId: op.operationId,
+      method: op.method ?? 'GET',
+      path: op.path,
+      server: op.server ?? 'api',
+      parameters: (op.parameters ?? []).map(resolveParameter),
+      body: body
+        ? {
+            kind: body.kind,
+            contentType: body.contentType || DEFAULT_CONTENT_TYPES[body.kind],
+            required: body.required ?? true,
+            ...(body.parts && { parts: body.parts }),
+          }
+        : null,
+      successStatus: op.successStatus ?? 200,
+      responseKind: op.responseKind ?? 'json',
+      rateLimitLevel: level,
+      credits: op.credits ?? creditsOf(level),
+      pagination: pagination
+        ? {
+            kind: pagination.kind,
+            itemsField: pagination.itemsField ?? 'data',
+            pageParam: pagination.pageParam ?? pagination.kind,
+            limitParam: pagination.limitParam === undefined ? 'limit' : pagination.limitParam,
+          }
+        : null,
+      deprecated: op.deprecated ?? false,
+    };
+    resolved.set(op, full);
+    resolved.set(full, full);
+  }
+  return full;
+}
+
+function resolveParameter(param: ParameterDescriptor): ResolvedParameter {
+  const location = param.in ?? 'query';
+  const style = param.style ?? (location === 'query' ? 'form' : 'simple');
+  return {
+    wireName: param.wireName,
+    name: param.name ?? defaultParameterName(param.wireName),
+    in: location,
+    required: param.required ?? location === 'path',
+    style,
+    explode: param.explode ?? style === 'form',
+    kind: param.kind ?? 'scalar',
+  };
+}

@@ -1,4 +1,4 @@
-import { ApiPromise, type ApiResult } from './api-promise.js';
+import { ApiPromise, type ApiResult, type DeferredApiResult } from './api-promise.js';
 import type { PageWalker } from './pagination.js';
 
 type Query = Record<string, unknown>;
@@ -9,11 +9,11 @@ type Query = Record<string, unknown>;
  * iteration starts from the first page, which is requested once and shared with `await`.
  */
 export class PagedPromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
-  readonly #fetchPage: (query: Query) => Promise<ApiResult<Page>>;
+  readonly #fetchPage: (query: Query) => Promise<ApiResult<Page> | DeferredApiResult<Page>>;
   readonly #query: Query;
   readonly #walker: () => PageWalker;
 
-  constructor(fetchPage: (query: Query) => Promise<ApiResult<Page>>, query: Query, walker: () => PageWalker) {
+  constructor(fetchPage: (query: Query) => Promise<ApiResult<Page> | DeferredApiResult<Page>>, query: Query, walker: () => PageWalker) {
     super(() => fetchPage(query));
     this.#fetchPage = fetchPage;
     this.#query = query;
@@ -24,13 +24,13 @@ export class PagedPromise<Page, Item> extends ApiPromise<Page> implements AsyncI
   async *pages(): AsyncGenerator<Page, void, undefined> {
     const walker = this.#walker();
     let query = this.#query;
-    let result = await this.withResponse();
+    let page: Page = await this;
     for (;;) {
-      yield result.data;
-      const next = walker.next(result.data, query);
+      yield page;
+      const next = walker.next(page, query);
       if (next === undefined) return;
       query = next;
-      result = await this.#fetchPage(query);
+      page = (await this.#fetchPage(query)).data;
     }
   }
 

@@ -1,5 +1,5 @@
 import { MiroPaginationError, type MiroErrorOrigin } from './errors.js';
-import type { OperationDescriptor, PaginationDescriptor } from './operation.js';
+import { resolveOperation, type OperationDescriptor, type ResolvedOperation, type ResolvedPagination } from './operation.js';
 
 type Query = Record<string, unknown>;
 
@@ -9,7 +9,8 @@ export interface PageWalker {
   next(page: unknown, query: Query): Query | undefined;
 }
 
-export function createPageWalker(op: OperationDescriptor, origin: MiroErrorOrigin): PageWalker {
+export function createPageWalker(descriptor: OperationDescriptor, origin: MiroErrorOrigin): PageWalker {
+  const op = resolveOperation(descriptor);
   const pagination = op.pagination;
   if (!pagination) throw new TypeError(`${op.operationId} is not a paginated operation`);
   const pageKey = queryName(op, pagination.pageParam);
@@ -58,7 +59,7 @@ export function createPageWalker(op: OperationDescriptor, origin: MiroErrorOrigi
 }
 
 /** The page's items; a missing items field counts as an empty page. */
-function itemsOf(operationId: string, pagination: PaginationDescriptor, page: unknown): unknown[] {
+function itemsOf(operationId: string, pagination: ResolvedPagination, page: unknown): unknown[] {
   const value = typeof page === 'object' && page !== null ? (page as Record<string, unknown>)[pagination.itemsField] : undefined;
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -81,7 +82,7 @@ function nextCursor(page: unknown, wireName: string): string | undefined {
 }
 
 /** The camelCase query key for a wire name (the generated query types use `name`). */
-function queryName(op: OperationDescriptor, wireName: string): string {
+function queryName(op: ResolvedOperation, wireName: string): string {
   return op.parameters.find((p) => p.in === 'query' && p.wireName === wireName)?.name ?? wireName;
 }
 

@@ -68,6 +68,56 @@ describe('timeouts', () => {
   });
 });
 
+/** A fetch that never answers on its own: it settles only when its signal aborts. */
+function hangingFetch() {
+  const signals: (AbortSignal | undefined)[] = [];
+  const fetch = (_url: string, init: RequestInit): Promise<Response> => {
+    const signal = init.signal ?? undefined;
+    signals.push(signal);
+    return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+  };
+  return { fetch, signals };
+}
+
+describe('the request signal', () => {
+  it('aborts the request that timed out, not only the wait for it', async () => {
+    vi.useFakeTimers();
+    const { fetch, signals } = hangingFetch();
+    const api = new TestApi({ accessToken: 'tok', timeoutMs: 5000, maxRetries: 0, budget: false, fetch });
+    const error = await settle(api.call(ops.getBoard, ['b1']));
+    expect(error).toBeInstanceOf(MiroTimeoutError);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('passes the abort of the caller signal on to a request with a timeout', async () => {
+    const { fetch, signals } = hangingFetch();
+    const controller = new AbortController();
+    const api = new TestApi({ accessToken: 'tok', budget: false, fetch });
+    const call = api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    controller.abort(new Error('stop'));
+    expect(await call).toBeInstanceOf(MiroAbortError);
+    expect(signals[0]).not.toBe(controller.signal);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('without a timeout, hands fetch the caller signal as it is, or none', async () => {
+    const { fetch, signals } = hangingFetch();
+    const controller = new AbortController();
+    const api = new TestApi({ accessToken: 'tok', timeoutMs: 0, budget: false, fetch });
+    const call = api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    expect(signals[0]).toBe(controller.signal);
+    controller.abort(new Error('stop'));
+    expect(await call).toBeInstanceOf(MiroAbortError);
+
+    const answered = new TestApi({ accessToken: 'tok', timeoutMs: 0, budget: false, fetch: async (_url, init) => (signals.push(init.signal ?? undefined), Response.json({})) });
+    await answered.call(ops.getBoard, ['b1']);
+    expect(signals[1]).toBeUndefined();
+  });
+});
+
 describe('abort', () => {
   it('rejects with MiroAbortError when the signal aborts mid-request, without retrying', async () => {
     const seen = slowServer();

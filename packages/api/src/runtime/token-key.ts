@@ -1,6 +1,8 @@
 /** Recent token -> key results; tokens are few per process and hashing is async. */
 const cache = new Map<string, Promise<string>>();
 const CACHE_SIZE = 16;
+/** The settled entries of `cache`. */
+const known = new Map<string, string>();
 
 /**
  * Budget key for an access token: a SHA-256 prefix, so the token itself never reaches a budget
@@ -11,10 +13,26 @@ export function tokenKey(token: string): Promise<string> {
   let key = cache.get(token);
   if (!key) {
     key = hash(token);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    if (cache.size >= CACHE_SIZE) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+      known.delete(oldest);
+    }
     cache.set(token, key);
+    const pending = key;
+    pending.then(
+      (value) => {
+        if (cache.get(token) === pending) known.set(token, value);
+      },
+      () => undefined, // the caller of tokenKey sees the failure
+    );
   }
   return key;
+}
+
+/** The key of a token already hashed (and still cached), without waiting for a promise. */
+export function knownTokenKey(token: string): string | undefined {
+  return known.get(token);
 }
 
 async function hash(token: string): Promise<string> {

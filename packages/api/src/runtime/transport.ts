@@ -1,39 +1,48 @@
-import type { ApiResponse, ApiResult } from './api-promise.js';
+import type { ApiResult, DeferredApiResult } from './api-promise.js';
 import { abortError, attempt } from './attempt.js';
-import { encodeBody, type EncodedBody } from './body.js';
+import { encodeBody } from './body.js';
 import type { ClientConfig } from './config.js';
 import { errorFromResponse, requestIdOf, truncate, MAX_RAW_BODY_CHARS } from './error-response.js';
 import { MiroApiError, MiroConnectionError, type MiroErrorOrigin } from './errors.js';
-import type { OperationDescriptor } from './operation.js';
+import type { LogFields } from './logger.js';
+import { resolveOperation, type OperationDescriptor, type ResolvedOperation } from './operation.js';
 import type { RequestOptions } from './options.js';
 import { hasRateLimitState, rateLimitInfo, rateLimitState } from './rate-limit.js';
 import { redact } from './redact.js';
 import { backoffDelay, isIdempotent, serverDelay } from './retry.js';
-import { tokenKey } from './token-key.js';
+import { knownTokenKey, tokenKey } from './token-key.js';
 import { buildTarget } from './url.js';
 
 /**
  * Runs one call: budget, request, retries, 401 refresh, parsing. A POST/PATCH is sent again only
  * after a 429 or 401, where the server has said it did not process it.
+ *
+ * The success path does only what every call needs: the URL is redacted, and the request id and
+ * rate-limit headers are parsed, when an error, a log line, the budget or `withResponse()` reads them.
  */
 export async function send<T>(
   config: ClientConfig,
-  op: OperationDescriptor,
+  descriptor: OperationDescriptor,
   pathArgs: readonly (string | number)[],
   body: unknown,
   query: object | undefined,
   options: RequestOptions | undefined,
-): Promise<ApiResult<T>> {
+): Promise<DeferredApiResult<T>> {
+  const op = resolveOperation(descriptor);
   const target = buildTarget(op, config.baseUrls[op.server], pathArgs, query);
-  const encoded = await encodeBody(op, body);
-  const origin: MiroErrorOrigin = { operationId: op.operationId, method: op.method, url: redact(target.url) };
+  const pending = encodeBody(op, body);
+  const encoded = pending instanceof Promise ? await pending : pending;
+  let safeOrigin: MiroErrorOrigin | undefined;
+  const origin = (): MiroErrorOrigin =>
+    (safeOrigin ??= { operationId: op.operationId, method: op.method, url: redact(target.url) });
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
   const signal = options?.signal;
   const { clock, log, budget } = config;
   const waitBudget = budget !== undefined && options?.budget !== false;
 
-  let token = await config.tokens.get();
+  const first = config.tokens.get();
+  let token = typeof first === 'string' ? first : await first;
   let refreshed = false;
   let retries = 0;
 
@@ -41,21 +50,22 @@ export async function send<T>(
     try {
       await clock.sleep(ms, signal);
     } catch {
-      throw abortError(origin, signal);
+      throw abortError(origin(), signal);
     }
   };
 
   for (;;) {
-    const key = budget ? (config.budgetKey ?? (await tokenKey(token))) : '';
+    const key = budget ? (config.budgetKey ?? knownTokenKey(token) ?? (await tokenKey(token))) : '';
     if (waitBudget) {
       try {
         await budget.acquire(key, op.credits, signal);
       } catch (error) {
-        throw signal?.aborted ? abortError(origin, signal) : error;
+        throw signal?.aborted ? abortError(origin(), signal) : error;
       }
     }
-    const headers = requestHeaders(config, op, target.headers, encoded, options, token);
-    log?.('debug', `${op.method} ${target.url}`, { operationId: op.operationId, headers, body: encoded.summary, retries }, [token]);
+    const headers = requestHeaders(config, op, target.headers, encoded.contentType, options, token);
+    // The log shows a Headers object's view (lower-cased, sorted), built only when someone logs.
+    log?.('debug', `${op.method} ${target.url}`, { operationId: op.operationId, headers: new Headers(headers), body: encoded.summary, retries }, [token]);
     const started = clock.now();
     let outcome;
     try {
@@ -72,49 +82,72 @@ export async function send<T>(
     const { response, text } = outcome;
     const now = clock.now();
     const durationMs = now - started;
-    const limits = rateLimitState(response.headers, now);
-    if (budget && hasRateLimitState(limits)) await budget.update(key, limits);
-    const summary = { operationId: op.operationId, status: response.status, durationMs, retries, requestId: requestIdOf(response.headers) };
+    if (budget) {
+      const limits = rateLimitState(response.headers, now);
+      if (hasRateLimitState(limits)) {
+        const updating = budget.update(key, limits);
+        if (updating) await updating;
+      }
+    }
+    const summary = (): LogFields => ({ operationId: op.operationId, status: response.status, durationMs, retries, requestId: requestIdOf(response.headers) });
 
     if (response.ok) {
-      log?.('debug', `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`, summary, [token]);
-      const meta: ApiResponse = {
-        status: response.status,
-        headers: response.headers,
-        requestId: summary.requestId,
-        rateLimit: rateLimitInfo(limits),
-        url: origin.url,
-        retries,
-      };
-      return { data: parseSuccess(op, response, text, origin) as T, response: meta };
+      log?.('debug', `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`, summary(), [token]);
+      return new Sent(parseSuccess(op, response, text, origin) as T, response, retries, now, origin);
     }
 
     if (response.status === 401 && config.tokens.refresh && !refreshed) {
       refreshed = true;
       const fresh = await config.tokens.refresh(token);
       if (fresh !== token) {
-        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary, [token, fresh]);
+        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary(), [token, fresh]);
         token = fresh;
         continue;
       }
     }
 
-    const error = errorFromResponse(origin, response.status, response.headers, text);
+    const error = errorFromResponse(origin(), response.status, response.headers, text);
     const delay = retryDelay(config, op, response, retries, maxRetries);
     if (delay === undefined) {
-      log?.('debug', `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`, summary, [token]);
+      log?.('debug', `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`, summary(), [token]);
       throw error;
     }
-    log?.('warn', `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${delay} ms`, summary, [token]);
+    log?.('warn', `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${delay} ms`, summary(), [token]);
     await pause(delay);
     retries++;
+  }
+}
+
+/** A call's outcome; the metadata `withResponse()` hands out is built only if it is asked for. */
+class Sent<T> implements DeferredApiResult<T> {
+  constructor(
+    readonly data: T,
+    private readonly response: Response,
+    private readonly retries: number,
+    private readonly receivedAt: number,
+    private readonly origin: () => MiroErrorOrigin,
+  ) {}
+
+  result(): ApiResult<T> {
+    const { response } = this;
+    return {
+      data: this.data,
+      response: {
+        status: response.status,
+        headers: response.headers,
+        requestId: requestIdOf(response.headers),
+        rateLimit: rateLimitInfo(rateLimitState(response.headers, this.receivedAt)),
+        url: this.origin().url,
+        retries: this.retries,
+      },
+    };
   }
 }
 
 /** Ms to wait before retrying this error response, or undefined when it must not be retried. */
 function retryDelay(
   config: ClientConfig,
-  op: OperationDescriptor,
+  op: ResolvedOperation,
   response: Response,
   retries: number,
   maxRetries: number,
@@ -130,37 +163,65 @@ function retryDelay(
   return undefined;
 }
 
-/** Precedence, lowest first: client headers, header parameters, per-call headers; auth always ours. */
+/** Characters a `Headers` object may reject in a value (CR, LF, NUL, anything past Latin-1). */
+const SUSPECT_VALUE = /[\0\r\n\u0100-\uffff]/;
+/** The last token seen to be a valid header value: a client sends the same one call after call. */
+let checkedToken = '';
+
+/**
+ * A plain header object (fetch takes one; a `Headers` object would only be copied again), with
+ * lower-case names so that later sources replace earlier ones. Precedence, lowest first: client
+ * headers (lower-cased and validated by `resolveConfig`), header parameters, per-call headers;
+ * identification and auth always ours. Header parameters and per-call headers, both rare, go
+ * through `Headers`, which validates them and rejects a bad one with a TypeError, as fetch would.
+ */
 function requestHeaders(
   config: ClientConfig,
-  op: OperationDescriptor,
+  op: ResolvedOperation,
   parameterHeaders: Record<string, string>,
-  encoded: EncodedBody,
+  contentType: string | undefined,
   options: RequestOptions | undefined,
   token: string,
-): Headers {
-  const headers = new Headers(config.headers);
-  headers.set('accept', op.body?.kind === 'scim' || op.server === 'scim' ? 'application/scim+json, application/json' : 'application/json');
-  if (encoded.contentType) headers.set('content-type', encoded.contentType);
-  for (const [name, value] of Object.entries(parameterHeaders)) headers.set(name, value);
-  for (const [name, value] of Object.entries(options?.headers ?? {})) headers.set(name, value);
-  if (config.clientId) {
-    headers.set('user-agent', config.clientId);
-    headers.set('x-miro-client', config.clientId);
+): Record<string, string> {
+  const headers: Record<string, string> = { ...config.headers };
+  headers['accept'] = op.body?.kind === 'scim' || op.server === 'scim' ? 'application/scim+json, application/json' : 'application/json';
+  if (contentType) headers['content-type'] = contentType;
+  for (const _ in parameterHeaders) {
+    copyHeaders(parameterHeaders, headers);
+    break;
   }
-  headers.set('authorization', `Bearer ${token}`);
+  if (options?.headers) copyHeaders(options.headers, headers);
+  if (config.clientId) {
+    headers['user-agent'] = config.clientId;
+    headers['x-miro-client'] = config.clientId;
+  }
+  const authorization = `Bearer ${token}`;
+  if (token !== checkedToken) {
+    if (SUSPECT_VALUE.test(token)) new Headers({ authorization });
+    checkedToken = token;
+  }
+  headers['authorization'] = authorization;
   return headers;
 }
 
-function parseSuccess(op: OperationDescriptor, response: Response, text: string, origin: MiroErrorOrigin): unknown {
-  if (response.status === 204 || text.trim() === '' || op.responseKind === 'empty') return undefined;
-  const isJson = /[/+]json\b/i.test(response.headers.get('content-type') ?? '');
-  if (op.responseKind === 'text' && !isJson) return text;
+/** Each name replaces what came before it, as `Headers.set` does. */
+function copyHeaders(from: Readonly<Record<string, string>>, to: Record<string, string>): void {
+  const checked = new Headers();
+  for (const [name, value] of Object.entries(from)) checked.set(name, value);
+  checked.forEach((value, name) => {
+    to[name] = value;
+  });
+}
+
+function parseSuccess(op: ResolvedOperation, response: Response, text: string, origin: () => MiroErrorOrigin): unknown {
+  if (response.status === 204 || op.responseKind === 'empty' || text.trim() === '') return undefined;
+  // Only a `text` operation looks at the content type: JSON is parsed as JSON whatever it says.
+  if (op.responseKind === 'text' && !/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return text;
   try {
     return JSON.parse(text);
   } catch (cause) {
     throw new MiroApiError(`${op.operationId}: the ${response.status} response is not valid JSON`, {
-      ...origin,
+      ...origin(),
       status: response.status,
       headers: response.headers,
       requestId: requestIdOf(response.headers),

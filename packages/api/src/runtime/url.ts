@@ -1,4 +1,4 @@
-import type { OperationDescriptor, ParameterDescriptor } from './operation.js';
+import { resolveOperation, type OperationDescriptor, type ResolvedOperation, type ResolvedParameter } from './operation.js';
 
 export interface RequestTarget {
   readonly url: string;
@@ -6,49 +6,88 @@ export interface RequestTarget {
   readonly headers: Record<string, string>;
 }
 
+/** What every call of one operation reuses: the path template split once, the parameters sorted. */
+interface Plan {
+  /** Literal text around the placeholders: one more entry than `placeholders`. */
+  readonly literals: readonly string[];
+  /** Wire names of the placeholders, in template order. */
+  readonly placeholders: readonly string[];
+  /** `name (wireName)` of each placeholder, for errors. */
+  readonly labels: readonly string[];
+  /** Query and header parameters. */
+  readonly others: readonly ResolvedParameter[];
+  /** Every declared name and wire name: other query keys go out as plain form fields. */
+  readonly known: ReadonlySet<string>;
+}
+
+const plans = new WeakMap<ResolvedOperation, Plan>();
+
+function planOf(op: ResolvedOperation): Plan {
+  let plan = plans.get(op);
+  if (!plan) {
+    // split() with a capturing group alternates literal text and placeholder names.
+    const pieces = op.path.split(/\{([^}]+)\}/);
+    const placeholders = pieces.filter((_, i) => i % 2 === 1);
+    const labels = placeholders.map((wireName) => {
+      const param = op.parameters.find((p) => p.in === 'path' && p.wireName === wireName);
+      return param ? `${param.name} (${wireName})` : wireName;
+    });
+    plan = {
+      literals: pieces.filter((_, i) => i % 2 === 0),
+      placeholders,
+      labels,
+      others: op.parameters.filter((p) => p.in !== 'path'),
+      known: new Set(op.parameters.flatMap((p) => [p.name, p.wireName])),
+    };
+    plans.set(op, plan);
+  }
+  return plan;
+}
+
 /** Builds the full URL (path arguments substituted, query serialized) and the header parameters. */
 export function buildTarget(
-  op: OperationDescriptor,
+  descriptor: OperationDescriptor,
   baseUrl: string,
   pathArgs: readonly (string | number)[],
   query: object | undefined,
 ): RequestTarget {
-  const path = substitutePath(op, pathArgs);
-  const { search, headers } = serializeParameters(op, query);
-  return { url: `${baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`, headers };
+  const op = resolveOperation(descriptor);
+  const plan = planOf(op);
+  const path = substitutePath(op, plan, pathArgs);
+  const headers: Record<string, string> = {};
+  const search = serializeParameters(op, plan, query, headers);
+  const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
+  return { url: `${base}${path}${search ? `?${search}` : ''}`, headers };
 }
 
-function substitutePath(op: OperationDescriptor, pathArgs: readonly (string | number)[]): string {
-  const placeholders = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+function substitutePath(op: ResolvedOperation, plan: Plan, pathArgs: readonly (string | number)[]): string {
+  const { literals, placeholders } = plan;
   if (placeholders.length !== pathArgs.length) {
     throw new TypeError(
       `${op.operationId}: expected ${placeholders.length} path argument(s) (${placeholders.join(', ')}), got ${pathArgs.length}`,
     );
   }
-  let index = 0;
-  return op.path.replace(/\{([^}]+)\}/g, (_match, wireName: string) => {
-    const value = pathArgs[index++];
-    const param = op.parameters.find((p) => p.in === 'path' && p.wireName === wireName);
-    const label = param ? `${param.name} (${wireName})` : wireName;
+  let path = literals[0] ?? '';
+  for (let i = 0; i < placeholders.length; i++) {
+    const value = pathArgs[i];
     if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || value === '') {
-      throw new TypeError(`${op.operationId}: path parameter ${label} must be a non-empty string, got ${describe(value)}`);
+      throw new TypeError(`${op.operationId}: path parameter ${plan.labels[i]} must be a non-empty string, got ${describe(value)}`);
     }
-    return encodeURIComponent(String(value));
-  });
+    path += encodeURIComponent(value as string | number) + literals[i + 1];
+  }
+  return path;
 }
 
+/** The encoded query string; header parameters go into `headers`. */
 function serializeParameters(
-  op: OperationDescriptor,
+  op: ResolvedOperation,
+  plan: Plan,
   query: object | undefined,
-): { search: string; headers: Record<string, string> } {
+  headers: Record<string, string>,
+): string {
   const values = (query ?? {}) as Record<string, unknown>;
   const pairs: string[] = [];
-  const headers: Record<string, string> = {};
-  const known = new Set<string>();
-  for (const param of op.parameters) {
-    known.add(param.name);
-    known.add(param.wireName);
-    if (param.in === 'path') continue;
+  for (const param of plan.others) {
     const value = param.name in values ? values[param.name] : values[param.wireName];
     if (value === undefined || value === null) {
       if (param.required) {
@@ -60,20 +99,22 @@ function serializeParameters(
     else pairs.push(...serializeQueryParam(param, value));
   }
   // Keys the operation does not declare (e.g. a page parameter the spec omitted) go as plain form fields.
-  for (const [name, value] of Object.entries(values)) {
-    if (known.has(name) || value === undefined || value === null) continue;
-    pairs.push(...serializeQueryParam(looseParam(name, value), value));
+  if (query) {
+    for (const [name, value] of Object.entries(values)) {
+      if (plan.known.has(name) || value === undefined || value === null) continue;
+      pairs.push(...serializeQueryParam(looseParam(name, value), value));
+    }
   }
-  return { search: pairs.join('&'), headers };
+  return pairs.join('&');
 }
 
-function looseParam(name: string, value: unknown): ParameterDescriptor {
+function looseParam(name: string, value: unknown): ResolvedParameter {
   const kind = Array.isArray(value) ? 'array' : isPlainObject(value) ? 'object' : 'scalar';
   return { wireName: name, name, in: 'query', required: false, style: 'form', explode: true, kind };
 }
 
 /** Serializes one query parameter into encoded `key=value` pairs per its OpenAPI style/explode. */
-export function serializeQueryParam(param: ParameterDescriptor, value: unknown): string[] {
+export function serializeQueryParam(param: ResolvedParameter, value: unknown): string[] {
   const key = encodeURIComponent(param.wireName);
   if (Array.isArray(value)) {
     const items = value.filter((v) => v !== undefined && v !== null).map(scalar);

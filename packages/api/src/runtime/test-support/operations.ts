@@ -1,14 +1,14 @@
-import type { OperationDescriptor, ParameterDescriptor } from '../operation.js';
+import type { OperationDescriptor, ResolvedOperation, ResolvedParameter } from '../operation.js';
 
-/** Hand-written descriptors shaped like the generator's, covering each runtime feature. */
+/** Hand-written descriptors with every field spelled out, covering each runtime feature. */
 
-function param(wireName: string, name: string, extra: Partial<ParameterDescriptor> = {}): ParameterDescriptor {
+function param(wireName: string, name: string, extra: Partial<ResolvedParameter> = {}): ResolvedParameter {
   return { wireName, name, in: 'query', required: false, style: 'form', explode: true, kind: 'scalar', ...extra };
 }
-const path = (wireName: string, name: string): ParameterDescriptor =>
+const path = (wireName: string, name: string): ResolvedParameter =>
   param(wireName, name, { in: 'path', required: true, style: 'simple', explode: false });
 
-function op(partial: Partial<OperationDescriptor> & Pick<OperationDescriptor, 'operationId' | 'method' | 'path'>): OperationDescriptor {
+function op(partial: Partial<ResolvedOperation> & Pick<ResolvedOperation, 'operationId' | 'method' | 'path'>): ResolvedOperation {
   return {
     server: 'api',
     parameters: [],
