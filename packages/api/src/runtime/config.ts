@@ -61,8 +61,8 @@ export function resolveConfig(input: string | MiroClientOptions): ClientConfig {
     budget: resolveBudget(options.budget, clock),
     budgetKey: options.budgetKey,
     log: createLogSink(options.logger, isDebugEnv()),
-    headers: checkHeaders(options.headers),
-    clientId: isBrowser() ? undefined : checkUserAgent([options.userAgent, `miro-api-js/${VERSION}`].filter(Boolean).join(' ')),
+    headers: checkHeaders(options.headers, 'headers'),
+    clientId: isBrowser() ? undefined : clientId(options.userAgent),
     clock,
     tokens: tokenSource(options.accessToken),
   };
@@ -107,25 +107,16 @@ function checkUrl(value: string, name: string): string {
 }
 
 /** Names lower-cased, values trimmed and checked, repeated names joined: what `new Headers(headers)` does. */
-function checkHeaders(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+function checkHeaders(headers: Readonly<Record<string, string>> | undefined, option: string): Record<string, string> {
   const out: Record<string, string> = {};
   try {
     new Headers(headers).forEach((value, name) => {
       out[name] = value;
     });
   } catch (error) {
-    throw new TypeError(`MiroApi: headers: ${(error as Error).message}`, { cause: error });
+    throw new TypeError(`MiroApi: ${option}: ${(error as Error).message}`, { cause: error });
   }
   return out;
-}
-
-function checkUserAgent(value: string): string {
-  try {
-    new Headers({ 'user-agent': value });
-  } catch (error) {
-    throw new TypeError(`MiroApi: userAgent is not a valid header value: ${JSON.stringify(value)}`, { cause: error });
-  }
-  return value;
 }
 
 function checkCount(value: number, name: string): number {
@@ -136,6 +127,13 @@ function checkCount(value: number, name: string): number {
 }
 
 /** A browser page or worker (where `User-Agent` cannot be set and custom headers meet CORS). */
+/** `User-Agent` / `X-Miro-Client`: the caller's product, then ours. */
+function clientId(userAgent: string | undefined): string {
+  const value = [userAgent, `miro-api-js/${VERSION}`].filter(Boolean).join(' ');
+  checkHeaders({ 'user-agent': value }, 'userAgent');
+  return value;
+}
+
 function isBrowser(): boolean {
   const g = globalThis as { document?: unknown; importScripts?: unknown; Deno?: unknown };
   return g.document !== undefined || (typeof g.importScripts === 'function' && g.Deno === undefined);

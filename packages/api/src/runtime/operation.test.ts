@@ -13,7 +13,7 @@ import { TestApi } from './test-support/test-api.js';
 const compactListItems: OperationDescriptor = {
   operationId: 'listItems',
   path: '/v2/boards/{board_id}/items',
-  parameters: [{ wireName: 'board_id', in: 'path' }, { wireName: 'limit' }, { wireName: 'cursor' }, { wireName: 'type' }],
+  parameters: [{ wireName: 'board_id' }, { wireName: 'limit' }, { wireName: 'cursor' }, { wireName: 'type' }],
   rateLimitLevel: 1,
   pagination: { kind: 'cursor' },
 };
@@ -36,7 +36,7 @@ const compactCreateSticky: OperationDescriptor = {
   operationId: 'createSticky',
   method: 'POST',
   path: '/v2/boards/{board_id}/sticky_notes',
-  parameters: [{ wireName: 'board_id', in: 'path' }],
+  parameters: [{ wireName: 'board_id' }],
   body: { kind: 'json' },
   successStatus: 201,
   rateLimitLevel: 2,
@@ -91,12 +91,21 @@ describe('resolveOperation', () => {
     const [path, query, header, deep] = resolveOperation({
       operationId: 'x',
       path: '/x/{id}',
-      parameters: [{ wireName: 'id', in: 'path' }, { wireName: 'q' }, { wireName: 'X-H', in: 'header' }, { wireName: 'f', style: 'deepObject' }],
+      parameters: [{ wireName: 'id' }, { wireName: 'q' }, { wireName: 'X-H', in: 'header' }, { wireName: 'f', style: 'deepObject' }],
     }).parameters;
-    expect(path).toMatchObject({ required: true, style: 'simple', explode: false });
+    expect(path).toMatchObject({ in: 'path', required: true, style: 'simple', explode: false });
     expect(query).toMatchObject({ required: false, style: 'form', explode: true });
     expect(header).toMatchObject({ required: false, style: 'simple', explode: false });
     expect(deep).toMatchObject({ style: 'deepObject', explode: false });
+  });
+
+  it('places a parameter in the path when the template has its placeholder, unless it says otherwise', () => {
+    const [inPath, sameNameInQuery, other] = resolveOperation({
+      operationId: 'x',
+      path: '/x/{id}',
+      parameters: [{ wireName: 'id' }, { wireName: 'id', in: 'query' }, { wireName: 'idx' }],
+    }).parameters;
+    expect([inPath?.in, sameNameInQuery?.in, other?.in]).toEqual(['path', 'query', 'query']);
   });
 
   it('uses the kind media type for a body without one, also for an empty string', () => {

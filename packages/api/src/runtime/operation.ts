@@ -4,7 +4,8 @@
  * is the only code that turns an operation into an HTTP request.
  *
  * To keep the table (and so every bundle) small, the generator leaves out each field that equals
- * its documented default below; `resolveOperation` fills the defaults in, once per descriptor.
+ * its documented default below; `resolveOperation` fills the defaults in, once per descriptor, and
+ * `operationTable` hands the client resolved operations only.
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -24,7 +25,7 @@ export interface ParameterDescriptor {
   readonly wireName: string;
   /** Name in TypeScript (`boardId`, `teamId`). Default: `defaultParameterName(wireName)`. */
   readonly name?: string;
-  /** Default `query`. */
+  /** Default: `path` when the operation's path has a `{wireName}` placeholder, else `query`. */
   readonly in?: ParameterLocation;
   /** Default: true for a path parameter (OpenAPI requires it), else false. */
   readonly required?: boolean;
@@ -139,6 +140,35 @@ export function defaultParameterName(wireName: string): string {
   return wireName.replace(/[-_](.)/g, (_, c: string) => c.toUpperCase());
 }
 
+/** An entry of the generated table: a descriptor whose `operationId` defaults to its key in kebab-case. */
+export type OperationEntry = Omit<OperationDescriptor, 'operationId'> & { readonly operationId?: string };
+
+/** The default operationId of a table entry: its key in kebab-case (`getBoards` -> `get-boards`). */
+export function defaultOperationId(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * The operation table the generated client reads: one resolved operation per key. Each entry is
+ * resolved on first access, so importing the table costs next to nothing.
+ */
+export function operationTable<K extends string>(entries: Record<K, OperationEntry>): Readonly<Record<K, ResolvedOperation>> {
+  const table = {} as Record<K, ResolvedOperation>;
+  for (const key of Object.keys(entries) as K[]) {
+    Object.defineProperty(table, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const entry = entries[key];
+        const value = resolveOperation({ ...entry, operationId: entry.operationId ?? defaultOperationId(key) });
+        Object.defineProperty(table, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return table;
+}
+
 const resolved = new WeakMap<OperationDescriptor, ResolvedOperation>();
 
 /**
@@ -156,7 +186,7 @@ export function resolveOperation(op: OperationDescriptor): ResolvedOperation {
       method: op.method ?? 'GET',
       path: op.path,
       server: op.server ?? 'api',
-      parameters: (op.parameters ?? []).map(resolveParameter),
+      parameters: (op.parameters ?? []).map((param) => resolveParameter(param, op.path)),
       body: body
         ? {
             kind: body.kind,
@@ -185,8 +215,8 @@ export function resolveOperation(op: OperationDescriptor): ResolvedOperation {
   return full;
 }
 
-function resolveParameter(param: ParameterDescriptor): ResolvedParameter {
-  const location = param.in ?? 'query';
+function resolveParameter(param: ParameterDescriptor, path: string): ResolvedParameter {
+  const location = param.in ?? (path.includes(`{${param.wireName}}`) ? 'path' : 'query');
   const style = param.style ?? (location === 'query' ? 'form' : 'simple');
   return {
     wireName: param.wireName,

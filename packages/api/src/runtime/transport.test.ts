@@ -93,6 +93,6 @@ describe('request headers', () => {
   it('rejects bad client headers and user agents when the client is made, naming the option', () => {
     expect(() => new TestApi({ accessToken: 't', headers: { 'x-a': 'a\nb' } })).toThrow('MiroApi: headers:');
     expect(() => new TestApi({ accessToken: 't', headers: { 'bad name': 'a' } })).toThrow('MiroApi: headers:');
-    expect(() => new TestApi({ accessToken: 't', userAgent: 'app\r\n' + 'x' })).toThrow('MiroApi: userAgent is not a valid header value');
+    expect(() => new TestApi({ accessToken: 't', userAgent: 'app\r\n' + 'x' })).toThrow('MiroApi: userAgent:');
   });
 });

@@ -93,7 +93,7 @@ export async function send<T>(
 
     if (response.ok) {
       log?.('debug', `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`, summary(), [token]);
-      return new Sent(parseSuccess(op, response, text, origin) as T, response, retries, now, origin);
+      return settled(parseSuccess(op, response, text, origin) as T, response, retries, now, origin);
     }
 
     if (response.status === 401 && config.tokens.refresh && !refreshed) {
@@ -119,29 +119,21 @@ export async function send<T>(
 }
 
 /** A call's outcome; the metadata `withResponse()` hands out is built only if it is asked for. */
-class Sent<T> implements DeferredApiResult<T> {
-  constructor(
-    readonly data: T,
-    private readonly response: Response,
-    private readonly retries: number,
-    private readonly receivedAt: number,
-    private readonly origin: () => MiroErrorOrigin,
-  ) {}
-
-  result(): ApiResult<T> {
-    const { response } = this;
-    return {
-      data: this.data,
+function settled<T>(data: T, response: Response, retries: number, receivedAt: number, origin: () => MiroErrorOrigin): DeferredApiResult<T> {
+  return {
+    data,
+    result: () => ({
+      data,
       response: {
         status: response.status,
         headers: response.headers,
         requestId: requestIdOf(response.headers),
-        rateLimit: rateLimitInfo(rateLimitState(response.headers, this.receivedAt)),
-        url: this.origin().url,
-        retries: this.retries,
+        rateLimit: rateLimitInfo(rateLimitState(response.headers, receivedAt)),
+        url: origin().url,
+        retries,
       },
-    };
-  }
+    }),
+  };
 }
 
 /** Ms to wait before retrying this error response, or undefined when it must not be retried. */
