@@ -41,14 +41,27 @@ async function timed<T>(stage: string, onStage: StageTimer | undefined, run: () 
  * parse it, apply the overlays in `spec/overlays`, validate.
  */
 export async function loadSpec(options: { spec?: string; root?: string; onStage?: StageTimer }): Promise<LoadedSpec> {
+  const { validation, ...loaded } = await startLoadingSpec(options);
+  await validation;
+  return loaded;
+}
+
+/**
+ * Reads, parses and overlays the spec, and starts validating it: `validation` settles later (the
+ * OpenAPI validator runs in a worker thread), so the caller can build and emit meanwhile and must
+ * await it before writing anything.
+ */
+async function startLoadingSpec(options: { spec?: string; root?: string; onStage?: StageTimer }): Promise<LoadedSpec & { validation: Promise<void> }> {
   const root = options.root ?? REPO_ROOT;
   const explicit = options.spec;
   const source = await timed('read', options.onStage, () => (explicit ? readSource(explicit) : readPinnedSpec(root)));
   const location = source.location;
   const spec = await timed('parse', options.onStage, () => parseSpecText(source.text, location));
   const overlays = await timed('overlay', options.onStage, async () => applyOverlays(spec, await loadOverlays(join(root, 'spec', 'overlays'))));
-  await timed('validate', options.onStage, () => validateSpec(spec, location));
-  return { spec, location, sha256: source.sha256, overlays };
+  const validation = timed('validate', options.onStage, () => validateSpec(spec, location));
+  // Awaited later; without this, a rejection that arrives while the IR is being built would be reported as unhandled.
+  validation.catch(() => undefined);
+  return { spec, location, sha256: source.sha256, overlays, validation };
 }
 
 export function filesFor(target: Target, ir: ApiIR, loaded: LoadedSpec): GeneratedFiles {
@@ -71,19 +84,31 @@ export interface GenerateResult {
   readonly written: Record<string, string[]>;
 }
 
-/** The whole pipeline: load -> validate -> IR -> emit -> write (all or nothing per target folder). */
+/**
+ * The whole pipeline: load -> validate -> IR -> emit -> write (all or nothing per target folder).
+ * Validation runs alongside IR and emit; its verdict comes first, also when the IR fails on a
+ * spec the validator rejects, and nothing is written before it.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const loaded = await loadSpec(options);
-  const ir = await timed('ir', options.onStage, () => buildIR(loaded.spec));
+  const { validation, ...loaded } = await startLoadingSpec(options);
   const targets = options.targets ?? TARGETS;
-  const rendered = await timed('emit', options.onStage, () => targets.map((t) => [t, filesFor(t, ir, loaded)] as const));
+  let built: { ir: ApiIR; rendered: (readonly [Target, GeneratedFiles])[] };
+  try {
+    const ir = await timed('ir', options.onStage, () => buildIR(loaded.spec));
+    const rendered = await timed('emit', options.onStage, () => targets.map((t) => [t, filesFor(t, ir, loaded)] as const));
+    built = { ir, rendered };
+  } catch (error) {
+    await validation;
+    throw error;
+  }
+  await timed('validate-wait', options.onStage, () => validation);
   const written: Record<string, string[]> = {};
   await timed('write', options.onStage, async () => {
-    for (const [target, files] of rendered) {
+    for (const [target, files] of built.rendered) {
       const dir = options.out?.[target] ?? DEFAULT_OUT[target];
       await writeGenerated(dir, files);
       written[dir] = [...files.keys()];
     }
   });
-  return { ir, loaded, written };
+  return { ir: built.ir, loaded, written };
 }

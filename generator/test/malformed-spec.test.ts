@@ -85,4 +85,18 @@ describe('a malformed spec stops the generator with the place of the defect, and
     expect(error.pointer).toBe('/openapi');
     await expectOutputUntouched();
   });
+
+  it('what only the OpenAPI validator catches (a response without a description)', async () => {
+    const spec = fixtureSpec({ '/v2/a': { get: { operationId: 'get-a', responses: { '200': { content: {} } } } } });
+    const error = await generateFrom(JSON.stringify(spec));
+    expect(error.message).toMatch(/OpenAPI validation failed: .*description/);
+    await expectOutputUntouched();
+  });
+
+  it("the validator's verdict, also when the IR fails on the same spec first", async () => {
+    const spec = fixtureSpec({ '/v2/a': { get: { operationId: 'get-a', parameters: [{ name: 'x', in: 'body', schema: { type: 'string' } }], responses: ok } } });
+    const error = await generateFrom(JSON.stringify(spec));
+    expect(error.message).toMatch(/OpenAPI validation failed/);
+    await expectOutputUntouched();
+  });
 });
