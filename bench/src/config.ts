@@ -23,7 +23,7 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   quick: false,
   coldStart: { repetitions: 15 },
-  cpu: { repetitions: 3, block: 100, warmupRounds: 5, rounds: 10 },
+  cpu: { repetitions: 3, block: 50, warmupRounds: 10, rounds: 20 },
   bulk: {
     repetitions: 3,
     notes: 2000,

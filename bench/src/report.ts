@@ -46,6 +46,9 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
     for (const s of ['smallGet', 'page50', 'postJson'] as const) {
       row(`CPU/request ${s}, ours budget on, us`, fmt(c.contenders.oursBudgetOn[s]), '', `fetch ${fmt(c.contenders.rawFetch[s])}`, c.budgetOnVsRawFetch[s]);
     }
+    for (const s of ['smallGet', 'page50', 'postJson'] as const) {
+      row(`CPU/request ${s}, ours timeout off, us`, fmt(c.contenders.oursTimeoutOff[s]), '', `fetch ${fmt(c.contenders.rawFetch[s])}`, c.timeoutOffVsRawFetch[s]);
+    }
   }
   if (r.bulk) {
     const b = r.bulk;

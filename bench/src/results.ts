@@ -60,6 +60,8 @@ export interface CpuResults {
     readonly rawFetch: ScenarioFigures;
     readonly ours: ScenarioFigures;
     readonly oursBudgetOn: ScenarioFigures;
+    /** ours (budget off) with `timeoutMs: 0`: no AbortSignal handed to fetch. */
+    readonly oursTimeoutOff: ScenarioFigures;
     readonly official: ScenarioFigures;
   };
   /** CPU microseconds per iteration of an empty `await` loop (not subtracted: it is noise-sized). */
@@ -70,6 +72,8 @@ export interface CpuResults {
   readonly vsOfficial: Record<Scenario, number | null>;
   /** ours with the default budget on (never waiting) / raw fetch. */
   readonly budgetOnVsRawFetch: Record<Scenario, number | null>;
+  /** ours without the default 30 s timeout / raw fetch: what the client costs apart from the AbortSignal. */
+  readonly timeoutOffVsRawFetch: Record<Scenario, number | null>;
   /** vsRawFetch of each repetition, to judge the noise of the median. */
   readonly vsRawFetchPerRepetition: readonly Record<Scenario, number | null>[];
 }

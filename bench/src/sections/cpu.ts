@@ -34,6 +34,7 @@ export async function cpuPerRequest(config: BenchConfig): Promise<CpuResults> {
     rawFetch: figures('rawFetch'),
     ours: figures('ours'),
     oursBudgetOn: figures('oursBudgetOn'),
+    oursTimeoutOff: figures('oursTimeoutOff'),
     official: figures('official'),
   };
   const versus = (a: ScenarioFigures, b: ScenarioFigures): Record<Scenario, number | null> =>
@@ -46,6 +47,7 @@ export async function cpuPerRequest(config: BenchConfig): Promise<CpuResults> {
     vsRawFetch: versus(contenders.ours, contenders.rawFetch),
     vsOfficial: versus(contenders.ours, contenders.official),
     budgetOnVsRawFetch: versus(contenders.oursBudgetOn, contenders.rawFetch),
+    timeoutOffVsRawFetch: versus(contenders.oursTimeoutOff, contenders.rawFetch),
     vsRawFetchPerRepetition: samples.map((x) => versus(x.ours, x.rawFetch)),
   };
 }

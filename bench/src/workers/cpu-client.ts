@@ -1,14 +1,16 @@
 // One repetition of the CPU benchmark, in one client process: every contender and scenario runs
 // in blocks of requests, one request at a time, the order rotating each round, so that machine
 // drift and JIT warm-up fall on everyone alike. Reports the process's CPU time (user + system,
-// all threads: GC included) per request, in microseconds.
+// all threads: GC included) per request, in microseconds: the median over the timed rounds, so
+// that a major GC or a neighbour's burst landing on one block does not decide the figure.
 import { MiroApi } from '@miro/api';
 import { MiroLowlevelApi } from '@mirohq/miro-api';
+import { median } from '../stats.js';
 import { ACCESS_TOKEN, BOARD_ID, STICKY_NOTE_BODY } from './lib/fixtures.js';
 
 type Scenario = 'smallGet' | 'page50' | 'postJson';
 type Call = () => Promise<unknown>;
-export type CpuContender = 'rawFetch' | 'ours' | 'oursBudgetOn' | 'official';
+export type CpuContender = 'rawFetch' | 'ours' | 'oursBudgetOn' | 'oursTimeoutOff' | 'official';
 
 export interface CpuClientInput {
   readonly url: string;
@@ -39,10 +41,16 @@ function rawFetchCalls(url: string): Record<Scenario, Call> {
   };
 }
 
-function ourCalls(url: string, budgetOn: boolean): Record<Scenario, Call> {
+function ourCalls(url: string, variant: { budgetOn: boolean; timeout: boolean }): Record<Scenario, Call> {
   // Budget off: the default would wait once 100,000 credits are spent in a minute. With it on, the
   // server reports a budget that never runs out, so the budget code runs but never waits.
-  const api = new MiroApi({ accessToken: ACCESS_TOKEN, baseUrl: url, ...(budgetOn ? {} : { budget: false }) });
+  // Timeout off (timeoutMs: 0) isolates the cost of the per-request AbortSignal that raw fetch does not pay.
+  const api = new MiroApi({
+    accessToken: ACCESS_TOKEN,
+    baseUrl: url,
+    ...(variant.budgetOn ? {} : { budget: false }),
+    ...(variant.timeout ? {} : { timeoutMs: 0 }),
+  });
   return {
     smallGet: () => api.getSpecificBoard(BOARD_ID),
     page50: () => api.getItems(BOARD_ID, { limit: '50' }),
@@ -67,12 +75,13 @@ function cpuMicros(): number {
 const SCENARIOS: readonly Scenario[] = ['smallGet', 'page50', 'postJson'];
 const calls: Record<CpuContender, Record<Scenario, Call>> = {
   rawFetch: rawFetchCalls(input.url),
-  ours: ourCalls(input.url, false),
-  oursBudgetOn: ourCalls(input.url, true),
+  ours: ourCalls(input.url, { budgetOn: false, timeout: true }),
+  oursBudgetOn: ourCalls(input.url, { budgetOn: true, timeout: true }),
+  oursTimeoutOff: ourCalls(input.url, { budgetOn: false, timeout: false }),
   official: officialCalls(input.url),
 };
 const pairs = SCENARIOS.flatMap((scenario) => (Object.keys(calls) as CpuContender[]).map((contender) => ({ scenario, contender })));
-const spent = new Map<string, number>();
+const perRound = new Map<string, number[]>();
 
 /** Seeded shuffle (mulberry32), so each round has a fresh order and runs repeat exactly. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -98,7 +107,7 @@ async function round(index: number, timed: boolean): Promise<void> {
     const before = cpuMicros();
     for (let i = 0; i < input.block; i++) await call();
     const key = `${contender}.${scenario}`;
-    if (timed) spent.set(key, (spent.get(key) ?? 0) + cpuMicros() - before);
+    if (timed) perRound.set(key, [...(perRound.get(key) ?? []), (cpuMicros() - before) / input.block]);
   }
 }
 
@@ -107,7 +116,7 @@ for (let r = 0; r < input.rounds; r++) await round(r, true);
 const requests = input.block * input.rounds;
 const result: Record<string, Record<string, number> | number> = {};
 for (const contender of Object.keys(calls) as CpuContender[]) {
-  result[contender] = Object.fromEntries(SCENARIOS.map((s) => [s, (spent.get(`${contender}.${s}`) ?? 0) / requests]));
+  result[contender] = Object.fromEntries(SCENARIOS.map((s) => [s, median(perRound.get(`${contender}.${s}`) ?? [])]));
 }
 const before = cpuMicros();
 for (let i = 0; i < requests; i++) await Promise.resolve();
