@@ -56,6 +56,17 @@ describe('a malformed spec stops the generator with the place of the defect, and
     await expectOutputUntouched();
   });
 
+  it('references that only point at each other (no schema in the cycle)', async () => {
+    const spec = fixtureSpec(
+      { '/v2/a': getReturning('get-a', { $ref: '#/components/schemas/A' }) },
+      { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } },
+    );
+    const error = await generateFrom(JSON.stringify(spec));
+    expect(error.message).toContain('$ref cycle with no schema in it: #/components/schemas/A -> #/components/schemas/B -> #/components/schemas/A');
+    expect(error.pointer).toBe('/paths/~1v2~1a/get/responses/200/content/application~1json/schema/$ref');
+    await expectOutputUntouched();
+  });
+
   it('a missing operationId', async () => {
     const spec = fixtureSpec({ '/v2/a': { get: { responses: ok } } });
     const error = await generateFrom(JSON.stringify(spec));

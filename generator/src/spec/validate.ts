@@ -30,10 +30,8 @@ function checkStructure(spec: JsonObject, source: string): void {
   checkOperationIds(spec, source);
 }
 
-interface ValidatorVerdict {
-  readonly valid: boolean;
-  readonly errors: readonly string[];
-}
+/** What the worker posts: the validator's result, or the message of what it threw on this spec. */
+type ValidatorVerdict = { readonly valid: boolean; readonly errors: readonly string[] } | { readonly thrown: string };
 
 /**
  * Plain JavaScript run as the worker (no TypeScript loader needed, the same in src/ and in the
@@ -41,9 +39,12 @@ interface ValidatorVerdict {
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.parser)
-  .then(({ validate }) => validate(workerData.spec, { validate: { errors: { colorize: false } } }))
-  .then((result) => parentPort.postMessage({ valid: result.valid, errors: result.valid ? [] : result.errors.map((e) => String(e.message)) }));
+import(workerData.parser).then(({ validate }) =>
+  validate(workerData.spec, { validate: { errors: { colorize: false } } }).then(
+    (result) => parentPort.postMessage({ valid: result.valid, errors: result.valid ? [] : result.errors.map((e) => String(e.message)) }),
+    (error) => parentPort.postMessage({ thrown: String(error && error.message ? error.message : error) }),
+  ),
+);
 `;
 
 function validateWithOpenApiParser(spec: JsonObject, source: string): Promise<void> {
@@ -58,6 +59,7 @@ function validateWithOpenApiParser(spec: JsonObject, source: string): Promise<vo
     worker.once('error', (error) => reject(new Error(`the OpenAPI validator failed: ${error.message}`, { cause: error })));
     worker.once('exit', (code) => {
       if (!verdict) return reject(new Error(`the OpenAPI validator stopped (exit code ${code}) without a verdict`));
+      if ('thrown' in verdict) return reject(new SpecError(`the OpenAPI validator could not read the spec: ${verdict.thrown}`, '', source));
       if (verdict.valid) return resolve();
       const more = verdict.errors.length > 1 ? ` (and ${verdict.errors.length - 1} more)` : '';
       reject(new SpecError(`OpenAPI validation failed: ${verdict.errors[0] ?? 'unknown error'}${more}`, '', source));
@@ -99,8 +101,26 @@ function checkRefs(spec: JsonObject, node: JsonValue, at: string, source: string
       if (resolvePointer(spec, value) === undefined) {
         throw new SpecError(`$ref "${value}" resolves to nothing (no overlay defines it)`, childAt, source);
       }
+      checkAliasCycle(spec, value, childAt, source);
     } else if (key !== 'example' && key !== 'examples') {
       checkRefs(spec, value, childAt, source);
     }
+  }
+}
+
+/**
+ * A chain of references that only point at each other (A is `$ref: B`, B is `$ref: A`) names no
+ * schema at all; emitted, it would be a type alias of itself, which TypeScript rejects.
+ */
+function checkAliasCycle(spec: JsonObject, first: string, at: string, source: string): void {
+  const chain = [first];
+  let node = resolvePointer(spec, first);
+  while (node !== null && typeof node === 'object' && !Array.isArray(node) && typeof node.$ref === 'string') {
+    const next = node.$ref;
+    if (chain.includes(next)) {
+      throw new SpecError(`$ref cycle with no schema in it: ${[...chain, next].join(' -> ')}`, at, source);
+    }
+    chain.push(next);
+    node = resolvePointer(spec, next);
   }
 }
