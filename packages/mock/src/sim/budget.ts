@@ -27,8 +27,9 @@ export class CreditLedger {
     private readonly now: () => number,
   ) {}
 
-  charge(key: string, level: Level): ChargeResult {
-    const credits = LEVEL_CREDITS[level];
+  /** `units`: how many times the level's price the call costs (a bulk create pays per item). */
+  charge(key: string, level: Level, units = 1): ChargeResult {
+    const credits = LEVEL_CREDITS[level] * units;
     if (this.budget === false) return { allowed: true, credits: 0, headers: {} };
     const window = this.window(key);
     const allowed = window.spent + credits <= this.budget.limit;

@@ -2,15 +2,22 @@ import { notFound } from './errors.js';
 import { ITEM_KINDS, type ItemKind } from './item-kinds.js';
 import { createItem, deleteItem, itemView, updateItem } from './item-ops.js';
 import { requireBoard } from './lookup.js';
+import type { JsonObject } from './validate.js';
 import { json, noContent } from './responses.js';
-import { readJsonObject, type ApiContext, type ApiRoute } from './router.js';
+import { isMultipart, readJsonObject, type ApiContext, type ApiRoute } from './router.js';
 import type { BoardRecord, ItemRecord } from './store.js';
+import { readUpload, takesUpload } from './uploads.js';
 
 /** The item behind a typed endpoint: another type under the same id is "not found" there, as in Miro. */
 function requireTyped(board: BoardRecord, kind: ItemKind, itemId: string): ItemRecord {
   const item = board.items.get(itemId);
   if (!item || item.type !== kind.type) throw notFound(`${kind.type} item ${itemId} not found on board ${board.id}`);
   return item;
+}
+
+/** The JSON body, or for images and documents sent as `multipart/form-data`, the upload read into one. */
+async function readBody(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<JsonObject> {
+  return takesUpload(kind) && isMultipart(ctx.request) ? readUpload(ctx, board, kind, creating) : readJsonObject(ctx.request);
 }
 
 function routesFor(kind: ItemKind): ApiRoute[] {
@@ -23,7 +30,7 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       level: 2,
       handler: async (ctx: ApiContext) => {
         const board = requireBoard(ctx);
-        const item = createItem(ctx, board, kind, await readJsonObject(ctx.request));
+        const item = createItem(ctx, board, kind, await readBody(ctx, board, kind, true));
         return json(201, itemView(ctx, board, item));
       },
     },
@@ -45,7 +52,7 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       handler: async (ctx: ApiContext) => {
         const board = requireBoard(ctx);
         const item = requireTyped(board, kind, ctx.params.itemId ?? '');
-        updateItem(ctx, board, item, await readJsonObject(ctx.request));
+        updateItem(ctx, board, item, await readBody(ctx, board, kind, false));
         return json(200, itemView(ctx, board, item));
       },
     },

@@ -34,6 +34,8 @@ export interface ApiRoute extends RouteBase {
   readonly kind: 'api';
   /** Miro's rate-limit level; a function when it depends on the query (the `/items` list variants). */
   readonly level: Level | ((query: URLSearchParams) => Level);
+  /** How many times the level's credits the call costs; default 1. Reads a clone of the request. */
+  readonly units?: (request: Request) => Promise<number>;
   readonly handler: (ctx: ApiContext) => Response | Promise<Response>;
 }
 
@@ -84,14 +86,21 @@ export function pathKnown(routes: readonly Route[], pathname: string): boolean {
 export async function readJsonObject(request: Request): Promise<JsonObject> {
   const text = await request.text();
   if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw badRequest('Request body is not valid JSON');
-  }
+  const value = parseJson(text, 'Request body');
   if (!isObject(value)) throw badRequest('Request body must be a JSON object');
   return value;
+}
+
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest(`${what} is not valid JSON`);
+  }
+}
+
+export function isMultipart(request: Request): boolean {
+  return (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
 }
 
 /** Reads a request body sent as `application/x-www-form-urlencoded` (or JSON, leniently). */

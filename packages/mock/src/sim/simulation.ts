@@ -3,7 +3,9 @@ import { CreditLedger } from './budget.js';
 import { connectorRoutes } from './connectors.js';
 import { MiroError } from './errors.js';
 import { genericItemRoutes } from './generic-items.js';
+import { bulkRoutes } from './bulk.js';
 import { itemRoutes } from './items.js';
+import { uploadResourceRoutes } from './uploads.js';
 import { memberRoutes } from './members.js';
 import { authorizeRoutes } from './oauth-authorize.js';
 import { revokeRoutes } from './oauth-revoke.js';
@@ -22,6 +24,8 @@ const ROUTES: readonly Route[] = [
   ...revokeRoutes,
   ...boardRoutes,
   ...itemRoutes,
+  ...bulkRoutes,
+  ...uploadResourceRoutes,
   ...genericItemRoutes,
   ...connectorRoutes,
   ...tagRoutes,
@@ -120,7 +124,8 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
   async function runApi(route: ApiRoute, base: RequestContext): Promise<{ response: Response; credits: number }> {
     const token = authenticate(store, base.request, base.now);
     const level = typeof route.level === 'function' ? route.level(base.query) : route.level;
-    const charge = ledger.charge(budgetKey(token.clientId, token.userId), level);
+    const units = route.units ? await route.units(base.request.clone()) : 1;
+    const charge = ledger.charge(budgetKey(token.clientId, token.userId), level, units);
     store.counters.apiRequests += 1;
     if (!charge.allowed) {
       store.counters.rateLimited += 1;

@@ -55,6 +55,14 @@ export interface TagRecord {
   fillColor: string;
 }
 
+export interface UploadRecord {
+  readonly boardId: string;
+  readonly family: 'images' | 'documents';
+  readonly name: string;
+  readonly contentType: string;
+  readonly bytes: ArrayBuffer;
+}
+
 export interface BoardRecord {
   readonly id: string;
   name: string;
@@ -144,6 +152,8 @@ export class Store {
   readonly tokens = new Map<string, TokenRecord>();
   readonly refreshTokens = new Map<string, TokenRecord>();
   readonly codes = new Map<string, AuthCodeRecord>();
+  /** Files uploaded for image and document items, by resource id. */
+  readonly uploads = new Map<string, UploadRecord>();
   readonly log: RequestLogEntry[] = [];
   readonly counters: SimulationCounters = {
     tokenRequests: 0,

@@ -1,0 +1,78 @@
+import { badRequest, MiroError, notFound } from './errors.js';
+import type { ItemKind } from './item-kinds.js';
+import { requireBoard } from './lookup.js';
+import { parseJson, type ApiContext, type ApiRoute } from './router.js';
+import type { BoardRecord, UploadRecord } from './store.js';
+import { isObject, optString, type JsonObject } from './validate.js';
+
+/** Miro's documented limit for an uploaded image or document. */
+export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+
+const FAMILIES: Partial<Record<ItemKind['type'], UploadRecord['family']>> = { image: 'images', document: 'documents' };
+
+/** Item kinds whose create and update also take a file (`multipart/form-data`, parts `resource` and `data`). */
+export function takesUpload(kind: ItemKind): boolean {
+  return FAMILIES[kind.type] !== undefined;
+}
+
+/**
+ * Reads an upload request into the JSON body the item's create or update reads: the file becomes
+ * a resource the simulation serves, its URL the item's `imageUrl`/`documentUrl`; `data` carries
+ * the title and, unlike the JSON endpoints, the position, geometry and parent.
+ */
+export async function readUpload(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<JsonObject> {
+  const family = FAMILIES[kind.type];
+  if (!family) throw new Error(`${kind.type} items take no upload`);
+  let form: FormData;
+  try {
+    form = await ctx.request.formData();
+  } catch {
+    throw badRequest('Request body is not valid multipart/form-data');
+  }
+  const resource = form.get('resource');
+  const data = await readDataPart(form.get('data'));
+  const body: JsonObject = {};
+  for (const key of ['position', 'geometry', 'parent']) if (data[key] !== undefined) body[key] = data[key];
+  const title = optString(data, 'title', 'data.title');
+  if (resource === null) {
+    if (creating) throw badRequest('Missing part resource: the file to upload', [{ field: 'resource', message: 'required' }]);
+    if (title !== undefined) body.data = { title };
+    return body;
+  }
+  if (typeof resource === 'string') throw badRequest('Part resource must be a file, not a text field', [{ field: 'resource', message: 'not a file' }]);
+  if (resource.size > MAX_UPLOAD_BYTES) {
+    throw new MiroError(413, 'payloadTooLarge', `Part resource is ${resource.size} bytes; the limit is ${MAX_UPLOAD_BYTES} (6 MB)`);
+  }
+  const id = ctx.store.ids.itemId();
+  ctx.store.uploads.set(id, {
+    boardId: board.id,
+    family,
+    name: resource.name,
+    contentType: resource.type || 'application/octet-stream',
+    bytes: await resource.arrayBuffer(),
+  });
+  body.data = { url: `${ctx.options.baseUrl}/v2/boards/${board.id}/resources/${family}/${id}?format=preview&redirect=false`, title: title ?? resource.name };
+  return body;
+}
+
+async function readDataPart(part: FormDataEntryValue | null): Promise<JsonObject> {
+  if (part === null) return {};
+  const text = typeof part === 'string' ? part : await part.text();
+  const value = parseJson(text, 'Part data');
+  if (!isObject(value)) throw badRequest('Part data must be a JSON object');
+  return value;
+}
+
+/** The uploaded file behind an item's URL, as it was sent. */
+function serveUpload(ctx: ApiContext): Response {
+  const board = requireBoard(ctx);
+  const upload = ctx.store.uploads.get(ctx.params.resourceId ?? '');
+  if (!upload || upload.boardId !== board.id || upload.family !== ctx.params.family) {
+    throw notFound(`Resource ${ctx.params.resourceId} not found on board ${board.id}`);
+  }
+  return new Response(upload.bytes, { status: 200, headers: { 'content-type': upload.contentType } });
+}
+
+export const uploadResourceRoutes: readonly ApiRoute[] = [
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/resources/:family/:resourceId', level: 1, handler: serveUpload },
+];
