@@ -80,6 +80,7 @@ export function diffOperation(env: TypeEnv, a: OperationIR, b: OperationIR): Api
   if (!a.deprecated && b.deprecated) op('operation-deprecated', 'operation is deprecated');
   const scopes = (o: OperationIR): string => [...o.scopes].sort().join(', ');
   if (scopes(a) !== scopes(b)) op('operation-metadata', `required scopes are now ${scopes(b) || 'none'} (were ${scopes(a) || 'none'})`);
+  if (a.creditsPerItem !== b.creditsPerItem) op('operation-metadata', `credits are now charged ${b.creditsPerItem ? 'per item' : 'per call'} (were ${a.creditsPerItem ? 'per item' : 'per call'})`);
   if (a.rateLimitLevel !== b.rateLimitLevel) op('operation-metadata', `rate-limit level is now ${b.rateLimitLevel ?? 'undocumented'} (was ${a.rateLimitLevel ?? 'undocumented'})`);
   const errors = (o: OperationIR): string => o.errorStatuses.join(', ');
   if (errors(a) !== errors(b)) op('operation-metadata', `documented error statuses are now ${errors(b) || 'none'} (were ${errors(a) || 'none'})`);

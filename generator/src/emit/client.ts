@@ -132,7 +132,7 @@ function method(op: OperationIR, names: SignatureNames): OptionalKind<MethodDecl
 function methodDoc(op: OperationIR): string {
   const facts = [
     op.scopes.length ? `Required scope: ${op.scopes.map((s) => `\`${s}\``).join(', ')}.` : undefined,
-    op.rateLimitLevel ? `Rate limit: level ${op.rateLimitLevel} (${op.credits} credits).` : `Rate limit: not documented (budgeted as ${op.credits} credits).`,
+    op.rateLimitLevel ? `Rate limit: level ${op.rateLimitLevel} (${op.credits} credits${op.creditsPerItem ? ' per item of the body' : ''}).` : `Rate limit: not documented (budgeted as ${op.credits} credits).`,
     op.pagination ? `Paged by ${op.pagination.kind}: \`for await\` the result to walk every item of every page.` : undefined,
   ].filter(Boolean);
   const description = op.description?.replace(/\n*Required scope:[\s\S]*$/i, '').trim();

@@ -31,6 +31,7 @@ export function operationDescriptor(op: OperationIR): Record<string, unknown> {
     responseKind: op.success.kind,
     rateLimitLevel: op.rateLimitLevel,
     credits: op.credits,
+    creditsPerItem: op.creditsPerItem,
     pagination: op.pagination && {
       kind: op.pagination.kind,
       itemsField: op.pagination.itemsField,
@@ -91,6 +92,7 @@ export function compactOperationDescriptor(op: OperationIR): Record<string, unkn
   if (op.success.kind !== 'json') out['responseKind'] = op.success.kind;
   if (op.rateLimitLevel !== null) out['rateLimitLevel'] = op.rateLimitLevel;
   if (op.credits !== creditsOf(op.rateLimitLevel)) out['credits'] = op.credits;
+  if (op.creditsPerItem) out['creditsPerItem'] = true;
   if (op.pagination) {
     const { kind, itemsField, pageParam, limitParam } = op.pagination;
     out['pagination'] = {

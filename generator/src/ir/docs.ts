@@ -15,6 +15,15 @@ export function rateLimitLevelOf(description: string | undefined): 1 | 2 | 3 | 4
   return match ? (Number(match[1]) as 1 | 2 | 3 | 4) : null;
 }
 
+/**
+ * Whether the documented level is charged per item of the call ("Level 2 per item": bulk creates,
+ * group membership changes), not per call. "per item ID" (a read that names one id) is per call.
+ */
+export function chargedPerItem(description: string | undefined): boolean {
+  const section = description?.split(/Rate limiting/i)[1] ?? '';
+  return /Level\s*[1-4]\s*(<\/a>)?\s*per item(?!\s*ID)/i.test(section);
+}
+
 export function scopesOf(description: string | undefined): string[] {
   if (!description) return [];
   const section = /Required scopes?<\/h3>([\s\S]*?)(<h3>|$)/i.exec(description)?.[1] ?? '';

@@ -1,6 +1,6 @@
 import { SpecError, pointer } from '../errors.js';
 import type { JsonObject, JsonValue } from '../spec/load.js';
-import { CREDITS_BY_LEVEL, DEFAULT_CREDITS, descriptionToDoc, docsUrlOf, rateLimitLevelOf, scopesOf } from './docs.js';
+import { chargedPerItem, CREDITS_BY_LEVEL, DEFAULT_CREDITS, descriptionToDoc, docsUrlOf, rateLimitLevelOf, scopesOf } from './docs.js';
 import { methodNameOf, parameterNameOf } from './names.js';
 import { paginationOf, type TypeLookup } from './pagination.js';
 import { deref } from './refs.js';
@@ -46,6 +46,7 @@ export function buildOperation(ctx: SchemaContext, source: OperationSource, look
     docsUrl: docsUrlOf(operationId),
     rateLimitLevel,
     credits: rateLimitLevel ? CREDITS_BY_LEVEL[rateLimitLevel] : DEFAULT_CREDITS,
+    creditsPerItem: rateLimitLevel !== null && chargedPerItem(description),
     parameters,
     body: requestBodyOf(ctx, operation, at),
     success,

@@ -17,6 +17,14 @@ describe('the pinned spec of 2026-04-22', () => {
     expect(ir.operations.filter((o) => o.rateLimitLevel !== null)).toHaveLength(180);
   });
 
+  it('prices the three bulk operations per item, as their descriptions say', () => {
+    expect(ir.operations.filter((o) => o.creditsPerItem).map((o) => o.methodName)).toEqual([
+      'createItems',
+      'createItemsInBulkUsingFileFromDevice',
+      'enterpriseUpdateGroupMembers',
+    ]);
+  });
+
   it('has 4 offset-paged operations', () => {
     expect(names('offset')).toEqual(['getBoardMembers', 'getBoards', 'getItemsByTag', 'getTagsFromBoard']);
   });

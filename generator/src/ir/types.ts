@@ -136,6 +136,8 @@ export interface OperationIR {
   readonly docsUrl: string | undefined;
   readonly rateLimitLevel: 1 | 2 | 3 | 4 | null;
   readonly credits: number;
+  /** `credits` is charged per item of the request body (bulk operations), not per call. */
+  readonly creditsPerItem: boolean;
   /** Path parameters in the order of their placeholders, then query, then header parameters. */
   readonly parameters: readonly ParameterIR[];
   readonly body: RequestBodyIR | null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   creditsOf,
   defaultParameterName,
+  itemsInBody,
   resolveOperation,
   type OperationDescriptor,
   type ResolvedOperation,
@@ -64,6 +65,7 @@ describe('resolveOperation', () => {
       responseKind: 'json',
       rateLimitLevel: null,
       credits: 50,
+      creditsPerItem: false,
       pagination: null,
       deprecated: false,
     } satisfies ResolvedOperation);
@@ -77,9 +79,11 @@ describe('resolveOperation', () => {
       body: { kind: 'multipart', required: false, parts: [{ name: 'file', kind: 'file', required: true }] },
       rateLimitLevel: 3,
       credits: 7,
+      creditsPerItem: true,
       pagination: { kind: 'offset', itemsField: 'items', pageParam: 'skip', limitParam: null },
       deprecated: true,
     });
+    expect(resolved.creditsPerItem).toBe(true);
     expect(resolved.parameters[0]).toEqual({ wireName: 'ids', name: 'ids', in: 'query', required: true, style: 'pipeDelimited', explode: true, kind: 'array' });
     expect(resolved.body).toEqual({ kind: 'multipart', contentType: 'multipart/form-data', required: false, parts: [{ name: 'file', kind: 'file', required: true }] });
     expect(resolved.credits).toBe(7);
@@ -134,6 +138,15 @@ describe('defaults', () => {
     expect([1, 2, 3, 4].map((level) => creditsOf(level as 1 | 2 | 3 | 4))).toEqual([50, 100, 500, 2000]);
     expect(creditsOf(null)).toBe(50);
     expect(creditsOf(undefined)).toBe(50);
+  });
+
+  it('counts the items of a per-item priced body: an array, else its array fields, at least 1', () => {
+    expect(itemsInBody([{}, {}, {}])).toBe(3);
+    expect(itemsInBody([])).toBe(1);
+    expect(itemsInBody({ data: new Blob(['[]']), resources: [new Blob([]), new Blob([])] })).toBe(2);
+    expect(itemsInBody({ membersToAdd: ['a', 'b'], membersToRemove: ['c'] })).toBe(3);
+    expect(itemsInBody({ name: 'x' })).toBe(1);
+    expect(itemsInBody(undefined)).toBe(1);
   });
 });
 

@@ -91,6 +91,8 @@ export interface OperationDescriptor {
   readonly rateLimitLevel?: RateLimitLevel | null;
   /** Credits the call costs against Miro's per-minute budget. Default: `creditsOf(rateLimitLevel)`. */
   readonly credits?: number;
+  /** `credits` is charged per item of the body (see `itemsInBody`), not per call. Default false. */
+  readonly creditsPerItem?: boolean;
   /** Default null: not paginated. */
   readonly pagination?: PaginationDescriptor | null;
   /** Default false. */
@@ -122,6 +124,19 @@ export const CREDITS_BY_LEVEL = { 1: 50, 2: 100, 3: 500, 4: 2000 } as const;
  * level 1: they are cheap reads or single writes, and level 1 keeps the budget from stalling on them.
  */
 export const DEFAULT_CREDITS = CREDITS_BY_LEVEL[1];
+
+/**
+ * How many items a call priced per item carries: an array body's length, else the summed lengths
+ * of the body's array fields (`resources` of a bulk upload, `membersToAdd` + `membersToRemove`);
+ * at least 1, since Miro charges a call that creates nothing too.
+ */
+export function itemsInBody(body: unknown): number {
+  if (Array.isArray(body)) return Math.max(1, body.length);
+  if (body === null || typeof body !== 'object') return 1;
+  let items = 0;
+  for (const value of Object.values(body)) if (Array.isArray(value)) items += value.length;
+  return Math.max(1, items);
+}
 
 /** Media type of a body of each kind, when its descriptor names none. */
 export const DEFAULT_CONTENT_TYPES: Readonly<Record<BodyKind, string>> = {
@@ -199,6 +214,7 @@ export function resolveOperation(op: OperationDescriptor): ResolvedOperation {
       responseKind: op.responseKind ?? 'json',
       rateLimitLevel: level,
       credits: op.credits ?? creditsOf(level),
+      creditsPerItem: op.creditsPerItem ?? false,
       pagination: pagination
         ? {
             kind: pagination.kind,

@@ -96,3 +96,15 @@ describe('request headers', () => {
     expect(() => new TestApi({ accessToken: 't', userAgent: 'app\r\n' + 'x' })).toThrow('MiroApi: userAgent:');
   });
 });
+
+describe('credits of a call priced per item', () => {
+  it('reserves the level\'s credits once per item of the body, and once for a call priced per call', async () => {
+    const acquired: number[] = [];
+    const { api } = apiAnswering(() => Response.json({ data: [] }, { status: 201 }), { budget: { acquire: async (_key, credits) => void acquired.push(credits), update: () => {} } });
+    await api.call(ops.createItemsInBulk, ['b1'], Array.from({ length: 7 }, () => ({ type: 'text' })));
+    await api.call(ops.createItemsInBulk, ['b1'], []);
+    await api.call(ops.createSticky, ['b1'], [{}, {}, {}]);
+    expect(acquired).toEqual([700, 100, 100]);
+  });
+});
+

@@ -5,7 +5,7 @@ import type { ClientConfig } from './config.js';
 import { errorFromResponse, requestIdOf, truncate, MAX_RAW_BODY_CHARS } from './error-response.js';
 import { MiroApiError, MiroConnectionError, type MiroErrorOrigin } from './errors.js';
 import type { LogFields } from './logger.js';
-import { resolveOperation, type OperationDescriptor, type ResolvedOperation } from './operation.js';
+import { itemsInBody, resolveOperation, type OperationDescriptor, type ResolvedOperation } from './operation.js';
 import type { RequestOptions } from './options.js';
 import { hasRateLimitState, rateLimitInfo, rateLimitState } from './rate-limit.js';
 import { redact } from './redact.js';
@@ -40,6 +40,7 @@ export async function send<T>(
   const signal = options?.signal;
   const { clock, log, budget } = config;
   const waitBudget = budget !== undefined && options?.budget !== false;
+  const credits = op.creditsPerItem ? op.credits * itemsInBody(body) : op.credits;
 
   const first = config.tokens.get();
   let token = typeof first === 'string' ? first : await first;
@@ -58,7 +59,7 @@ export async function send<T>(
     const key = budget ? (config.budgetKey ?? knownTokenKey(token) ?? (await tokenKey(token))) : '';
     if (waitBudget) {
       try {
-        await budget.acquire(key, op.credits, signal);
+        await budget.acquire(key, credits, signal);
       } catch (error) {
         throw signal?.aborted ? abortError(origin(), signal) : error;
       }
