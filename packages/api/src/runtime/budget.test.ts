@@ -13,11 +13,15 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A Miro-like server that enforces 100,000 credits per 60 s and answers 429 beyond it. */
-function budgetEnforcingServer(credits: number) {
+/**
+ * A Miro-like server that enforces 100,000 credits per 60 s on POSTs to `path` and answers 429
+ * beyond it; `creditsOf` prices a request (a fixed level, or per item of the body).
+ */
+function budgetEnforcingServer(path: string, creditsOf: (body: unknown) => number) {
   const state = { windowStart: -Infinity, spent: 0, throttled: 0, spendPerWindow: [] as number[], requestTimes: [] as number[] };
   server.use(
-    http.post(`${API}/v2/boards/:id/sticky_notes`, () => {
+    http.post(`${API}${path}`, async ({ request }) => {
+      const credits = creditsOf(await request.json());
       const now = Date.now();
       if (now >= state.windowStart + WINDOW_MS) {
         state.windowStart = now;
@@ -56,7 +60,7 @@ async function runUntilSettled(promise: Promise<unknown>, maxSteps = 10_000): Pr
 describe('credit budget', () => {
   it('runs 2,000 level-2 calls (two minutes of budget) at the limit without a single 429', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2025, 0, 1) });
-    const mock = budgetEnforcingServer(ops.createSticky.credits);
+    const mock = budgetEnforcingServer('/v2/boards/:id/sticky_notes', () => ops.createSticky.credits);
     const api = new TestApi({ accessToken: 'user-token', maxRetries: 0 });
     const started = Date.now();
     const calls = Promise.all(Array.from({ length: 2000 }, (_, i) => api.call(ops.createSticky, ['b1'], { data: { i } })));
@@ -65,6 +69,20 @@ describe('credit budget', () => {
     expect(mock.throttled).toBe(0);
     expect(mock.spendPerWindow).toEqual([LIMIT, LIMIT]);
     expect(Math.max(...mock.requestTimes) - started).toBeGreaterThanOrEqual(WINDOW_MS);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(WINDOW_MS);
+  });
+
+  it('runs 100 bulk creates of 20 items (Miro charges per item: two minutes of budget) without a 429', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2025, 0, 1) });
+    const mock = budgetEnforcingServer('/v2/boards/:id/items/bulk', (body) => ops.createItemsInBulk.credits * (body as unknown[]).length);
+    const api = new TestApi({ accessToken: 'user-token', maxRetries: 0 });
+    const twentyItems = Array.from({ length: 20 }, (_, i) => ({ type: 'sticky_note', data: { content: String(i) } }));
+    const started = Date.now();
+    const calls = Promise.all(Array.from({ length: 100 }, () => api.call(ops.createItemsInBulk, ['b1'], twentyItems)));
+    await runUntilSettled(calls);
+    await expect(calls).resolves.toHaveLength(100);
+    expect(mock.throttled).toBe(0);
+    expect(mock.spendPerWindow).toEqual([LIMIT, LIMIT]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(WINDOW_MS);
   });
 
