@@ -16,8 +16,29 @@ async function readAll(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n), 'utf8')] as const)));
 }
 
+/**
+ * Lines of declaration-only TypeScript whose indentation is not two spaces per open brace (JSDoc
+ * continuation lines sit one space further in): inline object types nested in members included.
+ */
+function misindentedLines(source: string): string[] {
+  const wrong: string[] = [];
+  let depth = 0;
+  source.split('\n').forEach((line, index) => {
+    const text = line.trimStart();
+    if (text === '') return;
+    const indent = line.length - text.length;
+    const isDocContinuation = text.startsWith('*');
+    const code = isDocContinuation || text.startsWith('/*') || text.startsWith('//') ? '' : text;
+    const closesFirst = code.startsWith('}') ? 1 : 0;
+    const expected = 2 * (depth - closesFirst) + (isDocContinuation ? 1 : 0);
+    if (indent !== expected) wrong.push(`${index + 1}: ${line}`);
+    depth += (code.match(/\{/g) ?? []).length - (code.match(/\}/g) ?? []).length;
+  });
+  return wrong.slice(0, 5);
+}
+
 describe('the pipeline on the real spec', () => {
-  it('is deterministic: two runs write identical bytes', async () => {
+  it('is deterministic (two runs write identical bytes) and indented two spaces per level', async () => {
     const work = await mkdtemp(join(tmpdir(), 'miro-gen-det-'));
     const first = { api: join(work, 'a', 'api'), mock: join(work, 'a', 'mock') };
     const second = { api: join(work, 'b', 'api'), mock: join(work, 'b', 'mock') };
@@ -27,6 +48,7 @@ describe('the pipeline on the real spec', () => {
     expect(Object.keys(a)).toEqual(['client.gen.ts', 'operations.gen.ts', 'parameters.gen.ts', 'types.gen.ts']);
     expect(a).toEqual(b);
     expect(await readAll(first.mock)).toEqual(await readAll(second.mock));
+    for (const name of ['types.gen.ts', 'parameters.gen.ts']) expect(misindentedLines(a[name]!), name).toEqual([]);
   });
 
   it('applies every overlay action to the pinned spec', async () => {

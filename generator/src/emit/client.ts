@@ -1,14 +1,13 @@
 import {
   Scope,
   StructureKind,
-  type InterfaceDeclarationStructure,
   type MethodDeclarationStructure,
   type OptionalKind,
   type SourceFile,
 } from './ts-morph.js';
 import { pascalOf } from '../ir/names.js';
 import type { ApiIR, OperationIR, TypeIR } from '../ir/types.js';
-import { propertyKey, typeAliasText, typeText, type TypeTextContext } from './type-text.js';
+import { interfaceText, propertyKey, typeAliasText, typeText, type TypeTextContext } from './type-text.js';
 import { writeVariantNames } from './types.js';
 
 /** Names of the types a method's signature uses, shared by `parameters.gen.ts` and `client.gen.ts`. */
@@ -43,24 +42,19 @@ export function emitParameters(file: SourceFile, ir: ApiIR): void {
   const response: TypeTextContext = { mode: 'response', writeVariants, prefix: 'T.' };
   file.addImportDeclaration({ isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.gen.js' });
   file.addImportDeclaration({ isTypeOnly: true, namedImports: ['Uploadable'], moduleSpecifier: '../runtime/index.js' });
-  const statements: (InterfaceDeclarationStructure | string)[] = [];
+  const statements: string[] = [];
   for (const op of ir.operations) {
     const names = signatureNames(op, taken);
     if (names.query) {
-      statements.push({
-        kind: StructureKind.Interface,
-        name: names.query,
-        isExported: true,
-        docs: [`Query parameters of {@link MiroApi.${op.methodName}}.`],
-        properties: op.parameters
-          .filter((p) => p.in !== 'path')
-          .map((p) => ({
-            name: propertyKey(p.name),
-            type: typeText(p.type, request, '  '),
-            hasQuestionToken: !p.required,
-            docs: [[p.description, p.deprecated ? '@deprecated' : undefined].filter(Boolean).join('\n').replace(/\*\//g, '*\\/')].filter(Boolean),
-          })),
-      });
+      const members = op.parameters
+        .filter((p) => p.in !== 'path')
+        .map((p) => ({
+          name: propertyKey(p.name),
+          type: typeText(p.type, request, '  '),
+          optional: !p.required,
+          docs: [p.description, p.deprecated ? '@deprecated' : undefined],
+        }));
+      statements.push(interfaceText(names.query, members, { docs: [`Query parameters of {@link MiroApi.${op.methodName}}.`] }));
     }
     if (op.body && names.body) {
       statements.push(typeAliasText(names.body, typeText(op.body.type, request), [`Request body of {@link MiroApi.${op.methodName}}.`]));

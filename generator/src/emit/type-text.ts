@@ -106,6 +106,25 @@ function objectText(type: Extract<TypeIR, { kind: 'object' }>, ctx: TypeTextCont
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
+export interface MemberText {
+  readonly name: string;
+  /** The member's type, from `typeText(..., '  ')`: nested lines already carry the member indent. */
+  readonly type: string;
+  readonly optional: boolean;
+  readonly readonly?: boolean;
+  readonly docs: readonly (string | undefined)[];
+}
+
+/**
+ * An exported interface as source text, for the same reason as `typeAliasText`: ts-morph's
+ * structure printer indents the continuation lines of a multi-line member type once more.
+ */
+export function interfaceText(name: string, members: readonly MemberText[], options: { docs?: readonly string[]; indexSignature?: boolean } = {}): string {
+  const lines = members.map((m) => `${jsDoc(m.docs, '  ')}  ${m.readonly ? 'readonly ' : ''}${m.name}${m.optional ? '?' : ''}: ${m.type};`);
+  if (options.indexSignature) lines.push('  [key: string]: unknown;');
+  return `\n${jsDoc(options.docs ?? [])}export interface ${name} {\n${lines.join('\n')}\n}`;
+}
+
 /**
  * An exported type alias as source text. ts-morph's structure printer gives a multi-line alias a
  * hanging indent, so aliases are written as text, which ts-morph inserts as it is.

@@ -1,6 +1,6 @@
-import { StructureKind, type InterfaceDeclarationStructure, type SourceFile } from './ts-morph.js';
+import type { SourceFile } from './ts-morph.js';
 import type { ApiIR, NamedSchema } from '../ir/types.js';
-import { propertyDoc, propertyKey, typeAliasText, typeText, type TypeMode, type TypeTextContext } from './type-text.js';
+import { interfaceText, propertyDoc, propertyKey, typeAliasText, typeText, type TypeMode, type TypeTextContext } from './type-text.js';
 
 /** Name of the request variant of a schema that has read-only fields. */
 export function writeVariantNames(ir: ApiIR): Map<string, string> {
@@ -26,7 +26,7 @@ export function emitTypes(file: SourceFile, ir: ApiIR): void {
     type: 'string',
     docs: ['An ISO 8601 date-time, as Miro sends it (`2024-05-01T12:00:00Z`).'],
   });
-  const statements: (InterfaceDeclarationStructure | string)[] = [];
+  const statements: string[] = [];
   for (const schema of ir.schemas) {
     statements.push(declaration(schema, schema.name, { mode: 'response', writeVariants, prefix: '' }));
     const writeName = writeVariants.get(schema.name);
@@ -41,26 +41,20 @@ function declaration(
   name: string,
   ctx: TypeTextContext,
   note?: string,
-): InterfaceDeclarationStructure | string {
-  const docs = [[schema.description?.replace(/\*\//g, '*\\/'), note].filter(Boolean).join('\n\n')].filter(Boolean);
+): string {
+  const docs = [[schema.description, note].filter(Boolean).join('\n\n')].filter(Boolean);
   const type = schema.type;
   if (type.kind === 'object' && type.properties.length > 0 && !type.nullable) {
     const mode: TypeMode = ctx.mode;
     const props = type.properties.filter((p) => !(mode === 'request' && p.readOnly) && !(mode === 'response' && p.writeOnly));
-    return {
-      kind: StructureKind.Interface,
-      name,
-      isExported: true,
-      docs,
-      properties: props.map((p) => ({
-        name: propertyKey(p.name),
-        type: typeText(p.type, ctx, '  '),
-        hasQuestionToken: !p.required,
-        isReadonly: mode === 'response' && p.readOnly,
-        docs: propertyDoc(p).length ? [propertyDoc(p).join('\n').replace(/\*\//g, '*\\/')] : [],
-      })),
-      indexSignatures: type.additionalProperties !== undefined ? [{ keyName: 'key', keyType: 'string', returnType: 'unknown' }] : [],
-    };
+    const members = props.map((p) => ({
+      name: propertyKey(p.name),
+      type: typeText(p.type, ctx, '  '),
+      optional: !p.required,
+      readonly: mode === 'response' && p.readOnly,
+      docs: propertyDoc(p),
+    }));
+    return interfaceText(name, members, { docs, indexSignature: type.additionalProperties !== undefined });
   }
   return typeAliasText(name, typeText(type, ctx), docs);
 }
