@@ -2,11 +2,10 @@ import { notFound } from './errors.js';
 import { ITEM_KINDS, type ItemKind } from './item-kinds.js';
 import { createItem, deleteItem, itemView, updateItem } from './item-ops.js';
 import { requireBoard } from './lookup.js';
-import type { JsonObject } from './validate.js';
 import { json, noContent } from './responses.js';
 import { isMultipart, readJsonObject, type ApiContext, type ApiRoute } from './router.js';
 import type { BoardRecord, ItemRecord } from './store.js';
-import { readUpload, takesUpload } from './uploads.js';
+import { readUpload, takesUpload, type ItemRequestBody } from './uploads.js';
 
 /** The item behind a typed endpoint: another type under the same id is "not found" there, as in Miro. */
 function requireTyped(board: BoardRecord, kind: ItemKind, itemId: string): ItemRecord {
@@ -16,8 +15,9 @@ function requireTyped(board: BoardRecord, kind: ItemKind, itemId: string): ItemR
 }
 
 /** The JSON body, or for images and documents sent as `multipart/form-data`, the upload read into one. */
-async function readBody(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<JsonObject> {
-  return takesUpload(kind) && isMultipart(ctx.request) ? readUpload(ctx, board, kind, creating) : readJsonObject(ctx.request);
+async function readBody(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<ItemRequestBody> {
+  if (takesUpload(kind) && isMultipart(ctx.request)) return readUpload(ctx, board, kind, creating);
+  return { body: await readJsonObject(ctx.request), keep: () => {} };
 }
 
 function routesFor(kind: ItemKind): ApiRoute[] {
@@ -30,7 +30,9 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       level: 2,
       handler: async (ctx: ApiContext) => {
         const board = requireBoard(ctx);
-        const item = createItem(ctx, board, kind, await readBody(ctx, board, kind, true));
+        const { body, keep } = await readBody(ctx, board, kind, true);
+        const item = createItem(ctx, board, kind, body);
+        keep();
         return json(201, itemView(ctx, board, item));
       },
     },
@@ -52,7 +54,9 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       handler: async (ctx: ApiContext) => {
         const board = requireBoard(ctx);
         const item = requireTyped(board, kind, ctx.params.itemId ?? '');
-        updateItem(ctx, board, item, await readBody(ctx, board, kind, false));
+        const { body, keep } = await readBody(ctx, board, kind, false);
+        updateItem(ctx, board, item, body);
+        keep();
         return json(200, itemView(ctx, board, item));
       },
     },

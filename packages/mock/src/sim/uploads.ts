@@ -15,12 +15,19 @@ export function takesUpload(kind: ItemKind): boolean {
   return FAMILIES[kind.type] !== undefined;
 }
 
+/** An item request's body, and what to keep once the item is saved (the uploaded file, if any). */
+export interface ItemRequestBody {
+  readonly body: JsonObject;
+  readonly keep: () => void;
+}
+
 /**
  * Reads an upload request into the JSON body the item's create or update reads: the file becomes
- * a resource the simulation serves, its URL the item's `imageUrl`/`documentUrl`; `data` carries
- * the title and, unlike the JSON endpoints, the position, geometry and parent.
+ * a resource the simulation serves (once `keep` is called, so a refused item leaves none behind),
+ * its URL the item's `imageUrl`/`documentUrl`; `data` carries the title and, unlike the JSON
+ * endpoints, the position, geometry and parent.
  */
-export async function readUpload(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<JsonObject> {
+export async function readUpload(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<ItemRequestBody> {
   const family = FAMILIES[kind.type];
   if (!family) throw new Error(`${kind.type} items take no upload`);
   let form: FormData;
@@ -37,22 +44,22 @@ export async function readUpload(ctx: ApiContext, board: BoardRecord, kind: Item
   if (resource === null) {
     if (creating) throw badRequest('Missing part resource: the file to upload', [{ field: 'resource', message: 'required' }]);
     if (title !== undefined) body.data = { title };
-    return body;
+    return { body, keep: () => {} };
   }
   if (typeof resource === 'string') throw badRequest('Part resource must be a file, not a text field', [{ field: 'resource', message: 'not a file' }]);
   if (resource.size > MAX_UPLOAD_BYTES) {
     throw new MiroError(413, 'payloadTooLarge', `Part resource is ${resource.size} bytes; the limit is ${MAX_UPLOAD_BYTES} (6 MB)`);
   }
   const id = ctx.store.ids.itemId();
-  ctx.store.uploads.set(id, {
+  const upload: UploadRecord = {
     boardId: board.id,
     family,
     name: resource.name,
     contentType: resource.type || 'application/octet-stream',
     bytes: await resource.arrayBuffer(),
-  });
+  };
   body.data = { url: `${ctx.options.baseUrl}/v2/boards/${board.id}/resources/${family}/${id}?format=preview&redirect=false`, title: title ?? resource.name };
-  return body;
+  return { body, keep: () => void ctx.store.uploads.set(id, upload) };
 }
 
 async function readDataPart(part: FormDataEntryValue | null): Promise<JsonObject> {
