@@ -15,7 +15,7 @@ import { bundle } from './sections/bundle.js';
 import { coldStart } from './sections/cold-start.js';
 import { cpuPerRequest } from './sections/cpu.js';
 import { generate } from './sections/generate.js';
-import { resolveSpecFile } from './spec-source.js';
+import { BenchSetupError, resolveSpecFile } from './spec-source.js';
 
 type Sections = { -readonly [K in keyof Omit<BenchResults, 'meta' | 'goals'>]?: BenchResults[K] };
 
@@ -76,4 +76,10 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof BenchSetupError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
+}
