@@ -127,14 +127,19 @@ export function createItem(ctx: ApiContext, board: BoardRecord, kind: ItemKind, 
   return item;
 }
 
-export function updateItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord, body: JsonObject): void {
+/**
+ * Applies an update to a copy that replaces the item only once every field has been accepted, so a
+ * refused update (say, a valid `data` with an unknown `parent.id`) changes nothing. Returns the new record.
+ */
+export function updateItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord, body: JsonObject): ItemRecord {
   const kind = kindOf(item.type);
-  applyContent(item, kind, body, false);
-  applyPlacement(board, item, kind, body);
-  item.modifiedAt = ctx.now;
-  item.modifiedBy = ctx.user.id;
+  const updated: ItemRecord = { ...structuredClone(item), modifiedAt: ctx.now, modifiedBy: ctx.user.id };
+  applyContent(updated, kind, body, false);
+  applyPlacement(board, updated, kind, body);
+  board.items.set(item.id, updated);
   board.modifiedAt = ctx.now;
   board.modifiedBy = ctx.user.id;
+  return updated;
 }
 
 /** Deletes an item, the connectors attached to it, and moves a frame's children onto the canvas. */

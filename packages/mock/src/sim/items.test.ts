@@ -28,6 +28,25 @@ describe('items', () => {
     expect(contents).toEqual(Array.from({ length: 120 }, (_, i) => `note ${i}`));
   });
 
+  it('changes nothing on an update it refuses, even when the fields before the bad one were valid', async () => {
+    const api = testApi();
+    const boardId = await newBoard(api);
+    const note = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { data: { content: 'before' }, style: { fillColor: 'yellow' } });
+    const refused = await api.call('PATCH', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`, {
+      data: { content: 'after' },
+      style: { fillColor: 'blue' },
+      parent: { id: '3458764000000000000' },
+    });
+    expect(refused.status).toBe(404);
+    const current = await api.call('GET', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`);
+    expect(current.body.data.content).toBe('before');
+    expect(current.body.style.fillColor).toBe('yellow');
+    expect(current.body.modifiedAt).toBe(note.body.modifiedAt);
+    const accepted = await api.call('PATCH', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`, { data: { content: 'after' } });
+    expect(accepted.body.data.content).toBe('after');
+    expect((await api.call('GET', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`)).body.data.content).toBe('after');
+  });
+
   it('keeps a cursor valid when items before it are deleted', async () => {
     const api = testApi();
     const boardId = await newBoard(api);

@@ -55,9 +55,9 @@ function routesFor(kind: ItemKind): ApiRoute[] {
         const board = requireBoard(ctx);
         const item = requireTyped(board, kind, ctx.params.itemId ?? '');
         const { body, keep } = await readBody(ctx, board, kind, false);
-        updateItem(ctx, board, item, body);
+        const updated = updateItem(ctx, board, item, body);
         keep();
-        return json(200, itemView(ctx, board, item));
+        return json(200, itemView(ctx, board, updated));
       },
     },
     {
