@@ -107,7 +107,12 @@ async function round(index: number, timed: boolean): Promise<void> {
     const before = cpuMicros();
     for (let i = 0; i < input.block; i++) await call();
     const key = `${contender}.${scenario}`;
-    if (timed) perRound.set(key, [...(perRound.get(key) ?? []), (cpuMicros() - before) / input.block]);
+    if (timed) {
+      const perRequest = (cpuMicros() - before) / input.block;
+      const rounds = perRound.get(key);
+      if (rounds) rounds.push(perRequest);
+      else perRound.set(key, [perRequest]);
+    }
   }
 }
 

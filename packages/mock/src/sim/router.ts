@@ -108,14 +108,10 @@ export async function readForm(request: Request): Promise<URLSearchParams> {
   const text = await request.text();
   const type = request.headers.get('content-type') ?? '';
   if (type.includes('application/json') && text.trim() !== '') {
-    try {
-      const value: unknown = JSON.parse(text);
-      const form = new URLSearchParams();
-      if (isObject(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') form.set(k, v);
-      return form;
-    } catch {
-      throw badRequest('Request body is not valid JSON');
-    }
+    const value = parseJson(text, 'Request body');
+    const form = new URLSearchParams();
+    if (isObject(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') form.set(k, v);
+    return form;
   }
   return new URLSearchParams(text);
 }
