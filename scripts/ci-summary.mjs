@@ -6,7 +6,13 @@ import { basename, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, '.artifacts', 'vitest');
-const workspaceDirs = ['generator', 'bench', ...['packages', 'examples'].flatMap((d) => (existsSync(join(root, d)) ? readdirSync(join(root, d)).map((p) => join(d, p)) : []))];
+const workspaceDirs = [
+  'generator',
+  'bench',
+  ...['packages', 'examples'].flatMap((d) =>
+    existsSync(join(root, d)) ? readdirSync(join(root, d)).map((p) => join(d, p)) : [],
+  ),
+];
 const expected = workspaceDirs.filter((dir) => {
   const manifest = join(root, dir, 'package.json');
   return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test;

@@ -4,8 +4,6 @@
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
-const command = args.includes('--check')
-  ? ['miro-generate', '--check']
-  : ['turbo', 'run', 'generate', ...args];
+const command = args.includes('--check') ? ['miro-generate', '--check'] : ['turbo', 'run', 'generate', ...args];
 const result = spawnSync('pnpm', ['exec', ...command], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

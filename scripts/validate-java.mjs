@@ -16,7 +16,8 @@ const skip = (why) => {
   process.exit(0);
 };
 
-if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status !== 0) skip('no `java` on PATH (install a JRE 11+ to run it).');
+if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status !== 0)
+  skip('no `java` on PATH (install a JRE 11+ to run it).');
 const cli = spawnSync('pnpm', ['exec', 'openapi-generator-cli', 'version'], { cwd: root, encoding: 'utf8' });
 if (cli.status !== 0) {
   skip(
@@ -26,12 +27,19 @@ if (cli.status !== 0) {
 }
 
 // Validate the spec exactly as the generator sees it: pinned, then overlaid.
-const dump = spawnSync(process.execPath, [join(root, 'generator', 'bin', 'miro-generate.mjs'), '--dump-spec'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const dump = spawnSync(process.execPath, [join(root, 'generator', 'bin', 'miro-generate.mjs'), '--dump-spec'], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (dump.status !== 0) {
   console.error(dump.stderr);
   process.exit(dump.status ?? 1);
 }
 const file = join(mkdtempSync(join(tmpdir(), 'miro-spec-')), 'overlaid.json');
 writeFileSync(file, dump.stdout);
-const result = spawnSync('pnpm', ['exec', 'openapi-generator-cli', 'validate', '-i', file], { cwd: root, stdio: 'inherit' });
+const result = spawnSync('pnpm', ['exec', 'openapi-generator-cli', 'validate', '-i', file], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -29,8 +29,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : [...SECTIONS];
+  const only = values.only
+    ? values.only
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [...SECTIONS];
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown --only section ${unknown.join(', ')} (expected ${SECTIONS.join(', ')})`);
-  return { quick: values.quick ?? false, out: values.out, spec: values.spec, only: only as Section[], help: values.help ?? false };
+  return {
+    quick: values.quick ?? false,
+    out: values.out,
+    spec: values.spec,
+    only: only as Section[],
+    help: values.help ?? false,
+  };
 }

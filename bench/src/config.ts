@@ -3,7 +3,12 @@ export interface BenchConfig {
   readonly quick: boolean;
   readonly coldStart: { readonly repetitions: number };
   /** Per repetition (one client process): untimed rounds, then timed rounds of `block` requests per contender and scenario. */
-  readonly cpu: { readonly repetitions: number; readonly block: number; readonly warmupRounds: number; readonly rounds: number };
+  readonly cpu: {
+    readonly repetitions: number;
+    readonly block: number;
+    readonly warmupRounds: number;
+    readonly rounds: number;
+  };
   readonly bulk: {
     readonly repetitions: number;
     readonly notes: number;

@@ -18,15 +18,17 @@ export interface RunOptions {
 export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let wallMs = 0;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = options.timeoutMs
-      ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
-      : undefined;
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     child.on('error', reject);
     child.on('exit', () => {
       wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -35,7 +37,9 @@ export function run(command: string, args: readonly string[], options: RunOption
       clearTimeout(timer);
       const result = { code, stdout, stderr, wallMs };
       if (code !== 0) {
-        reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-4000) || stdout.slice(-4000)}`));
+        reject(
+          new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-4000) || stdout.slice(-4000)}`),
+        );
       } else {
         resolve(result);
       }
@@ -49,7 +53,9 @@ export function lastJsonLine<T>(result: RunResult, what: string): T {
   try {
     return JSON.parse(line) as T;
   } catch {
-    throw new Error(`${what}: expected a JSON line on stdout, got ${JSON.stringify(result.stdout.slice(-500))}\n${result.stderr.slice(-2000)}`);
+    throw new Error(
+      `${what}: expected a JSON line on stdout, got ${JSON.stringify(result.stdout.slice(-500))}\n${result.stderr.slice(-2000)}`,
+    );
   }
 }
 
@@ -61,7 +67,11 @@ export interface Worker {
 }
 
 /** Forks a worker script and waits for its first message, which says it is ready. */
-export function startWorker(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Worker> {
+export function startWorker(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Worker> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = fork(script, [...args], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));

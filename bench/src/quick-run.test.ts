@@ -24,7 +24,10 @@ const RATIOS = [
   'bulk.efficiency',
   'generate.ratioVsOpenapiTypescript',
 ];
-const COUNTS = ['ours', 'oursNoBudget', 'official'].flatMap((c) => [`bulk.failedOperations.${c}`, `bulk.rateLimited429.${c}`]);
+const COUNTS = ['ours', 'oursNoBudget', 'official'].flatMap((c) => [
+  `bulk.failedOperations.${c}`,
+  `bulk.rateLimited429.${c}`,
+]);
 
 function at(value: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], value);
@@ -42,7 +45,9 @@ describe('pnpm bench --quick', () => {
     expect(at(results, 'meta.quick')).toBe(true);
     for (const path of RATIOS) {
       const value = at(results, path);
-      expect(typeof value === 'number' && Number.isFinite(value) && value >= 0, `${path} = ${String(value)}`).toBe(true);
+      expect(typeof value === 'number' && Number.isFinite(value) && value >= 0, `${path} = ${String(value)}`).toBe(
+        true,
+      );
     }
     for (const path of COUNTS) {
       const value = at(results, path);
@@ -51,7 +56,9 @@ describe('pnpm bench --quick', () => {
     // The bulk work really ran against the mock: ours read every note back.
     expect(at(results, 'bulk.contenders.ours.itemsRead')).toBe(at(results, 'bulk.notes'));
     const goals = at(results, 'goals') as { figure: string; met: boolean | null }[];
-    expect(goals.map((g) => g.figure)).toEqual(expect.arrayContaining(['bundle.gzipRatio', 'bulk.efficiency', 'generate.ratioVsOpenapiTypescript']));
+    expect(goals.map((g) => g.figure)).toEqual(
+      expect.arrayContaining(['bundle.gzipRatio', 'bulk.efficiency', 'generate.ratioVsOpenapiTypescript']),
+    );
     expect(stdout).toContain('Goals:');
     expect(stdout).toContain('bulk: failed operations');
   });

@@ -17,37 +17,118 @@ function status(goals: readonly Goal[], figure: string): [string, string] {
 export function renderReport(r: Sections, goals: readonly Goal[]): string {
   const rows: string[][] = [];
   const notes: string[] = [];
-  const row = (figure: string, ours: string, official: string, other: string, ratioValue: number | null | undefined, goalFigure?: string): void => {
-    rows.push([figure, ours, official, other, ratioValue === undefined ? '' : fmt(ratioValue, 3), ...(goalFigure ? status(goals, goalFigure) : ['', ''])]);
+  const row = (
+    figure: string,
+    ours: string,
+    official: string,
+    other: string,
+    ratioValue: number | null | undefined,
+    goalFigure?: string,
+  ): void => {
+    rows.push([
+      figure,
+      ours,
+      official,
+      other,
+      ratioValue === undefined ? '' : fmt(ratioValue, 3),
+      ...(goalFigure ? status(goals, goalFigure) : ['', '']),
+    ]);
   };
   if (r.coldStart) {
     const c = r.coldStart;
-    row('cold start: process wall, ms', fmt(c.contenders.ours.wallMs), fmt(c.contenders.official.wallMs), `bare ${fmt(c.contenders.bare.wallMs)}`, undefined);
-    row('cold start: import() inside, ms', fmt(c.contenders.ours.importMs), fmt(c.contenders.official.importMs), '', undefined);
-    row('cold start: wall above bare node, ms', fmt(c.importOverheadMs.ours), fmt(c.importOverheadMs.official), '', c.importOverheadRatio, 'coldStart.importOverheadRatio');
-    row('cold start: peak RSS, MiB', mib(c.contenders.ours.maxRssKb), mib(c.contenders.official.maxRssKb), `bare ${mib(c.contenders.bare.maxRssKb)}`, c.rssTotalRatio);
-    row('cold start: peak RSS above bare, MiB', mib(c.rssOverheadKb.ours), mib(c.rssOverheadKb.official), '', c.rssRatio);
+    row(
+      'cold start: process wall, ms',
+      fmt(c.contenders.ours.wallMs),
+      fmt(c.contenders.official.wallMs),
+      `bare ${fmt(c.contenders.bare.wallMs)}`,
+      undefined,
+    );
+    row(
+      'cold start: import() inside, ms',
+      fmt(c.contenders.ours.importMs),
+      fmt(c.contenders.official.importMs),
+      '',
+      undefined,
+    );
+    row(
+      'cold start: wall above bare node, ms',
+      fmt(c.importOverheadMs.ours),
+      fmt(c.importOverheadMs.official),
+      '',
+      c.importOverheadRatio,
+      'coldStart.importOverheadRatio',
+    );
+    row(
+      'cold start: peak RSS, MiB',
+      mib(c.contenders.ours.maxRssKb),
+      mib(c.contenders.official.maxRssKb),
+      `bare ${mib(c.contenders.bare.maxRssKb)}`,
+      c.rssTotalRatio,
+    );
+    row(
+      'cold start: peak RSS above bare, MiB',
+      mib(c.rssOverheadKb.ours),
+      mib(c.rssOverheadKb.official),
+      '',
+      c.rssRatio,
+    );
   }
   if (r.bundle) {
     const b = r.bundle.contenders;
-    row('bundle getSpecificBoard, min, KiB', kib(b.ours.minifiedBytes), kib(b.official.minifiedBytes), `browser ${kib(b.oursBrowser.minifiedBytes)}`, b.ours.minifiedBytes / b.official.minifiedBytes);
-    row('bundle getSpecificBoard, gzip, KiB', kib(b.ours.gzipBytes), kib(b.official.gzipBytes), `browser ${kib(b.oursBrowser.gzipBytes)}`, r.bundle.gzipRatio, 'bundle.gzipRatio');
+    row(
+      'bundle getSpecificBoard, min, KiB',
+      kib(b.ours.minifiedBytes),
+      kib(b.official.minifiedBytes),
+      `browser ${kib(b.oursBrowser.minifiedBytes)}`,
+      b.ours.minifiedBytes / b.official.minifiedBytes,
+    );
+    row(
+      'bundle getSpecificBoard, gzip, KiB',
+      kib(b.ours.gzipBytes),
+      kib(b.official.gzipBytes),
+      `browser ${kib(b.oursBrowser.gzipBytes)}`,
+      r.bundle.gzipRatio,
+      'bundle.gzipRatio',
+    );
   }
   if (r.cpuPerRequest) {
     const c = r.cpuPerRequest;
-    const perRep = c.vsRawFetchPerRepetition.map((x) => `${fmt(x.smallGet, 2)}/${fmt(x.page50, 2)}/${fmt(x.postJson, 2)}`).join(', ');
-    notes.push(`CPU: ${c.requestsPerScenario} timed requests per contender and scenario per repetition; ours vs fetch per repetition (smallGet/page50/postJson): ${perRep}.`);
+    const perRep = c.vsRawFetchPerRepetition
+      .map((x) => `${fmt(x.smallGet, 2)}/${fmt(x.page50, 2)}/${fmt(x.postJson, 2)}`)
+      .join(', ');
+    notes.push(
+      `CPU: ${c.requestsPerScenario} timed requests per contender and scenario per repetition; ours vs fetch per repetition (smallGet/page50/postJson): ${perRep}.`,
+    );
     for (const s of ['smallGet', 'page50', 'postJson'] as const) {
-      row(`CPU/request ${s}, us (vs fetch)`, fmt(c.contenders.ours[s]), fmt(c.contenders.official[s]), `fetch ${fmt(c.contenders.rawFetch[s])}`, c.vsRawFetch[s], `cpuPerRequest.vsRawFetch.${s}`);
+      row(
+        `CPU/request ${s}, us (vs fetch)`,
+        fmt(c.contenders.ours[s]),
+        fmt(c.contenders.official[s]),
+        `fetch ${fmt(c.contenders.rawFetch[s])}`,
+        c.vsRawFetch[s],
+        `cpuPerRequest.vsRawFetch.${s}`,
+      );
     }
     for (const s of ['smallGet', 'page50', 'postJson'] as const) {
       row(`CPU/request ${s}, ours vs official`, '', '', '', c.vsOfficial[s]);
     }
     for (const s of ['smallGet', 'page50', 'postJson'] as const) {
-      row(`CPU/request ${s}, ours budget on, us`, fmt(c.contenders.oursBudgetOn[s]), '', `fetch ${fmt(c.contenders.rawFetch[s])}`, c.budgetOnVsRawFetch[s]);
+      row(
+        `CPU/request ${s}, ours budget on, us`,
+        fmt(c.contenders.oursBudgetOn[s]),
+        '',
+        `fetch ${fmt(c.contenders.rawFetch[s])}`,
+        c.budgetOnVsRawFetch[s],
+      );
     }
     for (const s of ['smallGet', 'page50', 'postJson'] as const) {
-      row(`CPU/request ${s}, ours timeout off, us`, fmt(c.contenders.oursTimeoutOff[s]), '', `fetch ${fmt(c.contenders.rawFetch[s])}`, c.timeoutOffVsRawFetch[s]);
+      row(
+        `CPU/request ${s}, ours timeout off, us`,
+        fmt(c.contenders.oursTimeoutOff[s]),
+        '',
+        `fetch ${fmt(c.contenders.rawFetch[s])}`,
+        c.timeoutOffVsRawFetch[s],
+      );
     }
   }
   if (r.bulk) {
@@ -59,25 +140,70 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
         `${b.creditsNeeded} credits needed; median of ${b.repetitions} runs.`,
     );
     row(`bulk: theoretical minimum, s`, '', '', fmt(b.theoreticalMinMs / 1000, 2), undefined);
-    row('bulk: wall, s (ratio = efficiency)', fmt(c.ours.wallMs / 1000, 2), fmt(c.official.wallMs / 1000, 2), '', b.efficiency, 'bulk.efficiency');
+    row(
+      'bulk: wall, s (ratio = efficiency)',
+      fmt(c.ours.wallMs / 1000, 2),
+      fmt(c.official.wallMs / 1000, 2),
+      '',
+      b.efficiency,
+      'bulk.efficiency',
+    );
     row('bulk: 429s received', String(c.ours.rateLimited429), String(c.official.rateLimited429), '', undefined);
-    row('bulk: failed operations', String(c.ours.failedOperations), String(c.official.failedOperations), '', undefined, 'bulk.failedOperations.ours');
+    row(
+      'bulk: failed operations',
+      String(c.ours.failedOperations),
+      String(c.official.failedOperations),
+      '',
+      undefined,
+      'bulk.failedOperations.ours',
+    );
     row('bulk: items read back', String(c.ours.itemsRead), String(c.official.itemsRead), '', undefined);
-    row('bulk: create phase / read-back phase, s', `${fmt(c.ours.createPhaseMs / 1000, 2)} / ${fmt(c.ours.readPhaseMs / 1000, 2)}`, `${fmt(c.official.createPhaseMs / 1000, 2)} / ${fmt(c.official.readPhaseMs / 1000, 2)}`, '', undefined);
-    row('bulk: ours budget off: wall s / 429s / failed', `${fmt(c.oursNoBudget.wallMs / 1000, 2)} / ${c.oursNoBudget.rateLimited429} / ${c.oursNoBudget.failedOperations}`, '', '', c.oursNoBudget.efficiency);
-    row('bulk: ours scaled window: wall s / 429s / failed', `${fmt(c.oursScaledWindow.wallMs / 1000, 2)} / ${c.oursScaledWindow.rateLimited429} / ${c.oursScaledWindow.failedOperations}`, '', '', c.oursScaledWindow.efficiency);
+    row(
+      'bulk: create phase / read-back phase, s',
+      `${fmt(c.ours.createPhaseMs / 1000, 2)} / ${fmt(c.ours.readPhaseMs / 1000, 2)}`,
+      `${fmt(c.official.createPhaseMs / 1000, 2)} / ${fmt(c.official.readPhaseMs / 1000, 2)}`,
+      '',
+      undefined,
+    );
+    row(
+      'bulk: ours budget off: wall s / 429s / failed',
+      `${fmt(c.oursNoBudget.wallMs / 1000, 2)} / ${c.oursNoBudget.rateLimited429} / ${c.oursNoBudget.failedOperations}`,
+      '',
+      '',
+      c.oursNoBudget.efficiency,
+    );
+    row(
+      'bulk: ours scaled window: wall s / 429s / failed',
+      `${fmt(c.oursScaledWindow.wallMs / 1000, 2)} / ${c.oursScaledWindow.rateLimited429} / ${c.oursScaledWindow.failedOperations}`,
+      '',
+      '',
+      c.oursScaledWindow.efficiency,
+    );
   }
   if (r.generate) {
     const g = r.generate.contenders;
-    row('generate (fresh process), ms', fmt(g.ours.wallMs, 0), '', `openapi-ts ${fmt(g.openapiTypescript.wallMs, 0)}`, r.generate.ratioVsOpenapiTypescript, 'generate.ratioVsOpenapiTypescript');
+    row(
+      'generate (fresh process), ms',
+      fmt(g.ours.wallMs, 0),
+      '',
+      `openapi-ts ${fmt(g.openapiTypescript.wallMs, 0)}`,
+      r.generate.ratioVsOpenapiTypescript,
+      'generate.ratioVsOpenapiTypescript',
+    );
     const stages = Object.entries(r.generate.oursStagesMs);
-    if (stages.length) notes.push(`generate, ours in-process stages (ms, median): ${stages.map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ')}`);
+    if (stages.length)
+      notes.push(
+        `generate, ours in-process stages (ms, median): ${stages.map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ')}`,
+      );
   }
   return [renderTable(HEADER, rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 export function renderGoals(goals: readonly Goal[]): string {
   const met = goals.filter((g) => g.met === true).length;
-  const lines = goals.map((g) => `  ${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'}  ${g.name}: ${fmt(g.value, 3)} (goal ${g.target}; ${g.figure})`);
+  const lines = goals.map(
+    (g) =>
+      `  ${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'}  ${g.name}: ${fmt(g.value, 3)} (goal ${g.target}; ${g.figure})`,
+  );
   return [`Goals: ${met} of ${goals.length} met`, ...lines].join('\n');
 }

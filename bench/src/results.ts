@@ -21,7 +21,11 @@ export interface ColdStartFigures {
 
 export interface ColdStartResults {
   readonly repetitions: number;
-  readonly contenders: { readonly bare: ColdStartFigures; readonly ours: ColdStartFigures; readonly official: ColdStartFigures };
+  readonly contenders: {
+    readonly bare: ColdStartFigures;
+    readonly ours: ColdStartFigures;
+    readonly official: ColdStartFigures;
+  };
   /** Process wall time above bare node. */
   readonly importOverheadMs: { readonly ours: number; readonly official: number };
   /** ours / official, of the import overhead above bare node. Goal: <= 1/3. */
@@ -41,7 +45,11 @@ export interface BundleFigures {
 }
 
 export interface BundleResults {
-  readonly contenders: { readonly ours: BundleFigures; readonly oursBrowser: BundleFigures; readonly official: BundleFigures };
+  readonly contenders: {
+    readonly ours: BundleFigures;
+    readonly oursBrowser: BundleFigures;
+    readonly official: BundleFigures;
+  };
   /** ours (platform node) / official (platform node), gzipped. Goal: <= 1/10. */
   readonly gzipRatio: number | null;
   /** ours for the browser / official for node, gzipped (the official client does not build for browsers). */
@@ -96,7 +104,12 @@ export interface BulkFigures {
   readonly readPhaseMs: number;
   readonly description: string;
   /** Every run, in order. */
-  readonly runs: readonly { readonly wallMs: number; readonly rateLimited429: number; readonly failedOperations: number; readonly itemsRead: number }[];
+  readonly runs: readonly {
+    readonly wallMs: number;
+    readonly rateLimited429: number;
+    readonly failedOperations: number;
+    readonly itemsRead: number;
+  }[];
 }
 
 export interface BulkResults {
@@ -123,7 +136,10 @@ export interface BulkResults {
 
 export interface GenerateResults {
   readonly repetitions: number;
-  readonly contenders: { readonly ours: { readonly wallMs: number }; readonly openapiTypescript: { readonly wallMs: number } };
+  readonly contenders: {
+    readonly ours: { readonly wallMs: number };
+    readonly openapiTypescript: { readonly wallMs: number };
+  };
   /** Median of the stage timings miro-generate reports (`--timings`), ms, in-process (process start-up excluded). */
   readonly oursStagesMs: Record<string, number>;
   /** ours / openapi-typescript, wall time of a fresh process. Goal: <= 1. */

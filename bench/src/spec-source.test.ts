@@ -15,10 +15,14 @@ describe('the spec file for the generation benchmark', () => {
   it('takes MIRO_SPEC_SOURCE relative to where pnpm was started, else the spec:fetch cache', () => {
     const root = repoWithPin();
     writeFileSync(join(root, 'spec.json'), '{}');
-    expect(resolveSpecFile(undefined, { MIRO_SPEC_SOURCE: 'spec.json', INIT_CWD: root }, root)).toBe(join(root, 'spec.json'));
+    expect(resolveSpecFile(undefined, { MIRO_SPEC_SOURCE: 'spec.json', INIT_CWD: root }, root)).toBe(
+      join(root, 'spec.json'),
+    );
     mkdirSync(join(root, '.spec-cache'));
     writeFileSync(join(root, '.spec-cache', 'abc.json'), '{}');
-    expect(resolveSpecFile(undefined, { MIRO_SPEC_SOURCE: 'https://example.com/spec.json', INIT_CWD: root }, root)).toBe(join(root, '.spec-cache', 'abc.json'));
+    expect(
+      resolveSpecFile(undefined, { MIRO_SPEC_SOURCE: 'https://example.com/spec.json', INIT_CWD: root }, root),
+    ).toBe(join(root, '.spec-cache', 'abc.json'));
   });
 
   it('without one, fails with a setup error that names every place it looked and what to do', () => {

@@ -10,7 +10,11 @@ export class BenchSetupError extends Error {}
  * `MIRO_SPEC_SOURCE` when it is a path (relative to where pnpm was started, as the README's
  * `export` means it), else the cache `pnpm spec:fetch` fills.
  */
-export function resolveSpecFile(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env, root = REPO_ROOT): string {
+export function resolveSpecFile(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  root = REPO_ROOT,
+): string {
   const base = env['INIT_CWD'] ?? process.cwd();
   const candidates: string[] = [];
   for (const value of [explicit, env['MIRO_SPEC_SOURCE']]) {

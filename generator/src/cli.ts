@@ -55,7 +55,9 @@ export async function main(argv: string[]): Promise<number> {
     if (values.check) {
       const loaded = await loadSpec({ ...(values.spec ? { spec: values.spec } : {}), onStage });
       const stale = loaded.overlays.filter((o) => o.matched === 0);
-      process.stdout.write(`spec ${loaded.location} matches${values.spec ? '' : ' the pin'} (sha256 ${loaded.sha256})\n`);
+      process.stdout.write(
+        `spec ${loaded.location} matches${values.spec ? '' : ' the pin'} (sha256 ${loaded.sha256})\n`,
+      );
       for (const o of stale) process.stdout.write(`note: overlay ${o.overlay} action on ${o.target} matched nothing\n`);
       return 0;
     }
@@ -66,7 +68,9 @@ export async function main(argv: string[]): Promise<number> {
     const result = await generate({ ...(values.spec ? { spec: values.spec } : {}), targets, out: outs, onStage });
     const total = performance.now() - started;
     for (const [dir, files] of Object.entries(result.written)) {
-      process.stdout.write(`miro-generate: ${result.ir.operations.length} operations, ${result.ir.schemas.length} schemas -> ${dir} (${files.length} files)\n`);
+      process.stdout.write(
+        `miro-generate: ${result.ir.operations.length} operations, ${result.ir.schemas.length} schemas -> ${dir} (${files.length} files)\n`,
+      );
     }
     if (values.timings) process.stdout.write(`miro-generate: ${timings.join(', ')}; total ${total.toFixed(0)} ms\n`);
     return 0;

@@ -51,13 +51,19 @@ export async function loadSpec(options: { spec?: string; root?: string; onStage?
  * OpenAPI validator runs in a worker thread), so the caller can build and emit meanwhile and must
  * await it before writing anything.
  */
-async function startLoadingSpec(options: { spec?: string; root?: string; onStage?: StageTimer }): Promise<LoadedSpec & { validation: Promise<void> }> {
+async function startLoadingSpec(options: {
+  spec?: string;
+  root?: string;
+  onStage?: StageTimer;
+}): Promise<LoadedSpec & { validation: Promise<void> }> {
   const root = options.root ?? REPO_ROOT;
   const explicit = options.spec;
   const source = await timed('read', options.onStage, () => (explicit ? readSource(explicit) : readPinnedSpec(root)));
   const location = source.location;
   const spec = await timed('parse', options.onStage, () => parseSpecText(source.text, location));
-  const overlays = await timed('overlay', options.onStage, async () => applyOverlays(spec, await loadOverlays(join(root, 'spec', 'overlays'))));
+  const overlays = await timed('overlay', options.onStage, async () =>
+    applyOverlays(spec, await loadOverlays(join(root, 'spec', 'overlays'))),
+  );
   const validation = timed('validate', options.onStage, () => validateSpec(spec, location));
   // Awaited later; without this, a rejection that arrives while the IR is being built would be reported as unhandled.
   validation.catch(() => undefined);
@@ -95,7 +101,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   let built: { ir: ApiIR; rendered: (readonly [Target, GeneratedFiles])[] };
   try {
     const ir = await timed('ir', options.onStage, () => buildIR(loaded.spec));
-    const rendered = await timed('emit', options.onStage, () => targets.map((t) => [t, filesFor(t, ir, loaded)] as const));
+    const rendered = await timed('emit', options.onStage, () =>
+      targets.map((t) => [t, filesFor(t, ir, loaded)] as const),
+    );
     built = { ir, rendered };
   } catch (error) {
     await validation;

@@ -28,9 +28,15 @@ async function repoFor(fixture: string, overlays?: Record<string, string>): Prom
   await writeFile(oldSpec, JSON.stringify(old, null, 2));
   await writeFile(newSpec, JSON.stringify(next, null, 2));
   await mkdir(join(root, 'spec', 'overlays'), { recursive: true });
-  if (overlays) for (const [name, text] of Object.entries(overlays)) await writeFile(join(root, 'spec', 'overlays', name), text);
+  if (overlays)
+    for (const [name, text] of Object.entries(overlays)) await writeFile(join(root, 'spec', 'overlays', name), text);
   else await cp(join(REPO_ROOT, 'spec', 'overlays'), join(root, 'spec', 'overlays'), { recursive: true });
-  const pin = { published: '2026-01-01', commit: 'abc1234', url: oldSpec, sha256: sha256(await readFile(oldSpec, 'utf8')) };
+  const pin = {
+    published: '2026-01-01',
+    commit: 'abc1234',
+    url: oldSpec,
+    sha256: sha256(await readFile(oldSpec, 'utf8')),
+  };
   await writeFile(join(root, 'spec', 'pin.json'), `${JSON.stringify(pin, null, 2)}\n`);
   await mkdir(join(root, '.changeset'));
   await writeFile(join(root, '.changeset', 'config.json'), '{}\n');
@@ -65,18 +71,28 @@ describe('spec:update', () => {
     const changeset = await readFile(join(repo.root, '.changeset', 'spec-2026-05-01.md'), 'utf8');
     expect(changeset.startsWith('---\n"@miro/api": minor\n---\n\n')).toBe(true);
     expect(changeset).toContain('- `listThings`: `GET /v2/things`');
-    expect(await readFile(join(repo.root, 'packages', 'api', 'src', 'generated', 'client.gen.ts'), 'utf8')).toContain('listThings(');
+    expect(await readFile(join(repo.root, 'packages', 'api', 'src', 'generated', 'client.gen.ts'), 'utf8')).toContain(
+      'listThings(',
+    );
     expect(await readdir(join(repo.root, 'packages', 'mock', 'src', 'generated'))).toContain('operations.gen.ts');
     expect(result.report).toContain('bump for @miro/api: minor');
   });
 
   it('classifies a breaking change as major in the changeset', async () => {
     const repo = await repoFor('query-parameter-added-required');
-    await specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, published: '2026-06-30', name: 'miro-spec' });
+    await specUpdate({
+      source: repo.newSpec,
+      from: repo.oldSpec,
+      root: repo.root,
+      published: '2026-06-30',
+      name: 'miro-spec',
+    });
     const changeset = await readFile(join(repo.root, '.changeset', 'miro-spec.md'), 'utf8');
     expect(changeset).toContain('"@miro/api": major');
     expect(changeset).toContain('- `getThing query.fields`: new required parameter');
-    expect(((await readJson(join(repo.root, 'spec', 'pin.json'))) as { published: string }).published).toBe('2026-06-30');
+    expect(((await readJson(join(repo.root, 'spec', 'pin.json'))) as { published: string }).published).toBe(
+      '2026-06-30',
+    );
   });
 
   it('--dry-run prints the report and changes no file', async () => {
@@ -101,7 +117,9 @@ describe('spec:update', () => {
   it('refuses to diff against a default source that is not the pinned spec, pointing at --from', async () => {
     const repo = await repoFor('response-field-added');
     vi.stubEnv('MIRO_SPEC_SOURCE', repo.newSpec);
-    await expect(specUpdate({ source: repo.newSpec, root: repo.root })).rejects.toThrow(/cannot read the pinned spec.*--from/s);
+    await expect(specUpdate({ source: repo.newSpec, root: repo.root })).rejects.toThrow(
+      /cannot read the pinned spec.*--from/s,
+    );
     expect(await readdir(join(repo.root, '.changeset'))).toEqual(['config.json']);
   });
 
@@ -120,9 +138,9 @@ describe('spec:update', () => {
     const url = `https://raw.githubusercontent.com/miroapp/api-clients/${commit}/packages/generator/spec.json`;
     const result = await specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, url, dryRun: true });
     expect(result.pin).toMatchObject({ url, commit, published: '2026-05-01' });
-    await expect(specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, url, commit: 'deadbeef', dryRun: true })).rejects.toThrow(
-      /--commit deadbeef contradicts the commit in the URL/,
-    );
+    await expect(
+      specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, url, commit: 'deadbeef', dryRun: true }),
+    ).rejects.toThrow(/--commit deadbeef contradicts the commit in the URL/);
   });
 
   it('fetches a URL once and pins that URL', async () => {
@@ -136,7 +154,13 @@ describe('spec:update', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/spec.json`;
-      const result = await specUpdate({ source: url, from: repo.oldSpec, root: repo.root, published: '2026-05-02', commit: 'feedface' });
+      const result = await specUpdate({
+        source: url,
+        from: repo.oldSpec,
+        root: repo.root,
+        published: '2026-05-02',
+        commit: 'feedface',
+      });
       expect(requests).toBe(1);
       expect(result.pin).toEqual({ published: '2026-05-02', commit: 'feedface', url, sha256: sha256(body) });
       expect(result.changesetFile).toBe(join(repo.root, '.changeset', 'spec-2026-05-02.md'));
@@ -162,9 +186,17 @@ describe('spec:update', () => {
     const repo = await repoFor('operation-added');
     const undated = join(repo.root, 'specs', 'spec.json');
     await writeFile(undated, await readFile(repo.newSpec, 'utf8'));
-    const result = await specUpdate({ source: undated, from: repo.oldSpec, root: repo.root, dryRun: true, now: () => new Date('2026-07-04T23:30:00Z') });
+    const result = await specUpdate({
+      source: undated,
+      from: repo.oldSpec,
+      root: repo.root,
+      dryRun: true,
+      now: () => new Date('2026-07-04T23:30:00Z'),
+    });
     expect(result.pin.published).toBe('2026-07-04');
-    expect(result.warnings).toEqual(['no --published and no date in the file name: pinned as published 2026-07-04 (today)']);
+    expect(result.warnings).toEqual([
+      'no --published and no date in the file name: pinned as published 2026-07-04 (today)',
+    ]);
   });
 
   it('says which overlay action no longer applies to the new spec', async () => {
@@ -179,7 +211,9 @@ describe('spec:update', () => {
     ].join('\n');
     const repo = await repoFor('operation-removed', { '10-test.yaml': overlay });
     const result = await specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, dryRun: true });
-    expect(result.overlays).toEqual([{ overlay: '10-test.yaml', target: "$.paths['/v2/things']", status: 'no longer applies' }]);
+    expect(result.overlays).toEqual([
+      { overlay: '10-test.yaml', target: "$.paths['/v2/things']", status: 'no longer applies' },
+    ]);
     expect(result.report).toContain("overlay 10-test.yaml: action on $.paths['/v2/things'] no longer applies");
   });
 
@@ -203,7 +237,9 @@ describe('spec:update', () => {
 
   it('names the old spec when its IR cannot be built, and writes nothing', async () => {
     const repo = await repoFor('operation-added');
-    const broken = (await loadFixture('operation-added')).new as { paths: Record<string, Record<string, { operationId: string }>> };
+    const broken = (await loadFixture('operation-added')).new as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     broken.paths['/v2/things']!.get!.operationId = 'getThing'; // same method name as get-thing
     await writeFile(repo.oldSpec, JSON.stringify(broken));
     const before = await snapshot(repo.root);
@@ -215,7 +251,9 @@ describe('spec:update', () => {
 
   it('refuses a publication date that is not YYYY-MM-DD', async () => {
     const repo = await repoFor('operation-added');
-    await expect(specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, published: '2026-02-30' })).rejects.toThrow(/--published must be a date/);
+    await expect(
+      specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, published: '2026-02-30' }),
+    ).rejects.toThrow(/--published must be a date/);
   });
 });
 
@@ -236,7 +274,9 @@ describe('the miro-spec-update command', () => {
     const repo = await repoFor('operation-added');
     vi.stubEnv('INIT_CWD', join(repo.root, 'specs'));
     const streams = io();
-    expect(await main(['new-2026-05-01.json', '--from', 'old.json', '--root', repo.root, '--dry-run'], streams)).toBe(0);
+    expect(await main(['new-2026-05-01.json', '--from', 'old.json', '--root', repo.root, '--dry-run'], streams)).toBe(
+      0,
+    );
     expect(streams.out.join('')).toContain(`"url":"${join(repo.root, 'specs', 'new-2026-05-01.json')}"`);
   });
 

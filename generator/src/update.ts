@@ -56,7 +56,8 @@ export interface UpdateResult {
   readonly report: string;
 }
 
-const MIRO_RAW_URL = /^https:\/\/raw\.githubusercontent\.com\/miroapp\/api-clients\/([0-9a-f]{7,40})\/packages\/generator\/spec\.json$/i;
+const MIRO_RAW_URL =
+  /^https:\/\/raw\.githubusercontent\.com\/miroapp\/api-clients\/([0-9a-f]{7,40})\/packages\/generator\/spec\.json$/i;
 const DATE = /\d{4}-\d{2}-\d{2}/;
 
 /**
@@ -72,7 +73,8 @@ export async function specUpdate(options: UpdateOptions): Promise<UpdateResult> 
   try {
     const next = await loadSpec({ spec: staged.path, root }).catch((error: unknown) => {
       // Name the URL the user gave, not the temporary copy.
-      if (error instanceof SpecError && staged.path !== options.source) throw new SpecError(error.message.split(staged.path).join(options.source), '');
+      if (error instanceof SpecError && staged.path !== options.source)
+        throw new SpecError(error.message.split(staged.path).join(options.source), '');
       throw error;
     });
     const prev = await loadOld(options, root, pinned, warnings);
@@ -80,18 +82,23 @@ export async function specUpdate(options: UpdateOptions): Promise<UpdateResult> 
     const newIR = irOf(next, 'new');
     const diff = diffApi(oldIR, newIR);
     const pin = pinFor(options, next.sha256, options.now ?? (() => new Date()));
-    if (!options.published && !DATE.test(basename(options.source))) warnings.push(`no --published and no date in the file name: pinned as published ${pin.published} (today)`);
+    if (!options.published && !DATE.test(basename(options.source)))
+      warnings.push(`no --published and no date in the file name: pinned as published ${pin.published} (today)`);
     const overlays = overlayNotes(prev.overlays, next.overlays);
     const changelog = renderChangelog(diff, pinned, pin);
     const upToDate = next.sha256 === pinned.sha256;
-    const changesetFile = upToDate ? null : await freeChangesetPath(root, options.name ?? `spec-${pin.published}`, next.sha256);
+    const changesetFile = upToDate
+      ? null
+      : await freeChangesetPath(root, options.name ?? `spec-${pin.published}`, next.sha256);
     const written: string[] = [];
 
     if (!upToDate && options.dryRun) {
       // Render in memory: a dry run still proves the generator accepts the new spec.
       for (const target of TARGETS) filesFor(target, newIR, next);
     } else if (!upToDate) {
-      const out = Object.fromEntries(TARGETS.map((t) => [t, options.out?.[t] ?? join(root, 'packages', t, 'src', 'generated')])) as Record<Target, string>;
+      const out = Object.fromEntries(
+        TARGETS.map((t) => [t, options.out?.[t] ?? join(root, 'packages', t, 'src', 'generated')]),
+      ) as Record<Target, string>;
       const result = await generate({ spec: staged.path, root, out });
       for (const [dir, files] of Object.entries(result.written)) written.push(...files.map((f) => join(dir, f)));
       const pinFile = join(root, 'spec', 'pin.json');
@@ -100,7 +107,20 @@ export async function specUpdate(options: UpdateOptions): Promise<UpdateResult> 
       await writeFile(changesetFile!, renderChangeset(diff.bump, changelog));
       written.push(changesetFile!);
     }
-    const report = renderReport({ options, pinned, pin, diff, overlays, warnings, changelog, changesetFile, upToDate, written, oldIR, newIR });
+    const report = renderReport({
+      options,
+      pinned,
+      pin,
+      diff,
+      overlays,
+      warnings,
+      changelog,
+      changesetFile,
+      upToDate,
+      written,
+      oldIR,
+      newIR,
+    });
     return { upToDate, diff, pin, overlays, warnings, changelog, changesetFile, written, report };
   } finally {
     await staged.cleanup();
@@ -121,7 +141,9 @@ async function loadOld(options: UpdateOptions, root: string, pinned: SpecPin, wa
   if (options.from) {
     const loaded = await loadSpec({ spec: options.from, root });
     if (loaded.sha256 !== pinned.sha256) {
-      warnings.push(`--from ${options.from} (sha256 ${loaded.sha256}) is not the pinned spec (sha256 ${pinned.sha256}): the diff is against it anyway.`);
+      warnings.push(
+        `--from ${options.from} (sha256 ${loaded.sha256}) is not the pinned spec (sha256 ${pinned.sha256}): the diff is against it anyway.`,
+      );
     }
     return loaded;
   }
@@ -170,7 +192,8 @@ function overlayNotes(old: readonly OverlayActionResult[], next: readonly Overla
   next.forEach((n, i) => {
     const o = old[i];
     const before = o && o.overlay === n.overlay && o.target === n.target ? o.matched : 0;
-    if (n.matched === 0) notes.push({ overlay: n.overlay, target: n.target, status: before > 0 ? 'no longer applies' : 'does not apply' });
+    if (n.matched === 0)
+      notes.push({ overlay: n.overlay, target: n.target, status: before > 0 ? 'no longer applies' : 'does not apply' });
     else if (before === 0) notes.push({ overlay: n.overlay, target: n.target, status: 'now applies' });
   });
   return notes;
@@ -178,12 +201,16 @@ function overlayNotes(old: readonly OverlayActionResult[], next: readonly Overla
 
 /** `.changeset/<name>.md`, or `<name>-<sha8>.md` when taken; never overwrites a changeset. */
 async function freeChangesetPath(root: string, name: string, sha256: string): Promise<string> {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new SpecError(`--name must be a file name of letters, digits, ".", "_" and "-" (got "${name}")`, '');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
+    throw new SpecError(`--name must be a file name of letters, digits, ".", "_" and "-" (got "${name}")`, '');
   for (const candidate of [name, `${name}-${sha256.slice(0, 8)}`]) {
     const path = join(root, '.changeset', `${candidate}.md`);
     if (!(await exists(path))) return path;
   }
-  throw new SpecError(`.changeset/${name}.md and .changeset/${name}-${sha256.slice(0, 8)}.md both exist: pass --name`, '');
+  throw new SpecError(
+    `.changeset/${name}.md and .changeset/${name}-${sha256.slice(0, 8)}.md both exist: pass --name`,
+    '',
+  );
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -230,9 +257,14 @@ function renderReport(r: ReportInput): string {
     '',
   );
   if (r.options.dryRun) {
-    lines.push(`Dry run: nothing written. Would regenerate, pin ${JSON.stringify(r.pin)} and write ${r.changesetFile}.`);
+    lines.push(
+      `Dry run: nothing written. Would regenerate, pin ${JSON.stringify(r.pin)} and write ${r.changesetFile}.`,
+    );
   } else {
-    lines.push(`Pinned ${r.pin.url} (commit ${r.pin.commit}, published ${r.pin.published}).`, `Wrote ${r.written.length} files, the changeset ${r.changesetFile}.`);
+    lines.push(
+      `Pinned ${r.pin.url} (commit ${r.pin.commit}, published ${r.pin.published}).`,
+      `Wrote ${r.written.length} files, the changeset ${r.changesetFile}.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -252,10 +284,13 @@ reports the API change against the pinned spec, classified for TypeScript caller
   --dry-run    print the report; write nothing.
   --root       the repository to update (default: the one this generator belongs to).`;
 
-export async function main(argv: string[], io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
-}): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+  },
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

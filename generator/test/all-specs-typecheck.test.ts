@@ -20,16 +20,30 @@ it('generates a client that type-checks for every published spec in shared/spec'
     await mkdir(src, { recursive: true });
     // The generated files import ../runtime: give each a view of the real runtime.
     await symlink(join(REPO_ROOT, 'packages', 'api', 'src', 'runtime'), join(src, 'runtime'), 'dir');
-    const { ir } = await generate({ spec: join(SPEC_DIR, spec), targets: ['api'], out: { api: join(src, 'generated') } });
-    await writeFile(join(src, 'index.ts'), "export * from './runtime/index.js';\nexport { MiroApi } from './generated/client.gen.js';\n");
+    const { ir } = await generate({
+      spec: join(SPEC_DIR, spec),
+      targets: ['api'],
+      out: { api: join(src, 'generated') },
+    });
+    await writeFile(
+      join(src, 'index.ts'),
+      "export * from './runtime/index.js';\nexport { MiroApi } from './generated/client.gen.js';\n",
+    );
     counts[spec] = ir.operations.length;
   }
   await writeFile(join(work, 'package.json'), '{ "type": "module" }\n');
   await writeFile(
     join(work, 'tsconfig.json'),
-    JSON.stringify({ extends: join(REPO_ROOT, 'tsconfig.base.json'), compilerOptions: { noEmit: true, types: [], typeRoots: [join(REPO_ROOT, 'node_modules', '@types')] }, include: ['*/src/**/*.ts'], exclude: ['**/*.test.ts', '**/test-support/**'] }),
+    JSON.stringify({
+      extends: join(REPO_ROOT, 'tsconfig.base.json'),
+      compilerOptions: { noEmit: true, types: [], typeRoots: [join(REPO_ROOT, 'node_modules', '@types')] },
+      include: ['*/src/**/*.ts'],
+      exclude: ['**/*.test.ts', '**/test-support/**'],
+    }),
   );
-  const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(work, 'tsconfig.json')], { maxBuffer: 16 * 1024 * 1024 }).then(
+  const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(work, 'tsconfig.json')], {
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
     () => ({ code: 0, stdout: '' }),
     (error: { code: number; stdout: string }) => error,
   );

@@ -62,7 +62,9 @@ describe('a malformed spec stops the generator with the place of the defect, and
       { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } },
     );
     const error = await generateFrom(JSON.stringify(spec));
-    expect(error.message).toContain('$ref cycle with no schema in it: #/components/schemas/A -> #/components/schemas/B -> #/components/schemas/A');
+    expect(error.message).toContain(
+      '$ref cycle with no schema in it: #/components/schemas/A -> #/components/schemas/B -> #/components/schemas/A',
+    );
     expect(error.pointer).toBe('/paths/~1v2~1a/get/responses/200/content/application~1json/schema/$ref');
     await expectOutputUntouched();
   });
@@ -76,7 +78,10 @@ describe('a malformed spec stops the generator with the place of the defect, and
   });
 
   it('a duplicate operationId', async () => {
-    const spec = fixtureSpec({ '/v2/a': { get: { operationId: 'get-a', responses: ok } }, '/v2/b': { get: { operationId: 'get-a', responses: ok } } });
+    const spec = fixtureSpec({
+      '/v2/a': { get: { operationId: 'get-a', responses: ok } },
+      '/v2/b': { get: { operationId: 'get-a', responses: ok } },
+    });
     const error = await generateFrom(JSON.stringify(spec));
     expect(error.message).toMatch(/duplicate operationId "get-a"|operationIds? .*get-a/);
     expect(error.message).toContain('/paths/~1v2~1');
@@ -84,10 +89,15 @@ describe('a malformed spec stops the generator with the place of the defect, and
   });
 
   it('two operations that would get the same method name', async () => {
-    const spec = fixtureSpec({ '/v2/a': { get: { operationId: 'get-boards', responses: ok } }, '/v2/b': { get: { operationId: 'getBoards', responses: ok } } });
+    const spec = fixtureSpec({
+      '/v2/a': { get: { operationId: 'get-boards', responses: ok } },
+      '/v2/b': { get: { operationId: 'getBoards', responses: ok } },
+    });
     const error = await generateFrom(JSON.stringify(spec));
     expect(error.pointer).toBe('/paths/~1v2~1b/get');
-    expect(error.message).toContain('operationId "getBoards" gives method name "getBoards", which the operation at /paths/~1v2~1a/get already has');
+    expect(error.message).toContain(
+      'operationId "getBoards" gives method name "getBoards", which the operation at /paths/~1v2~1a/get already has',
+    );
     await expectOutputUntouched();
   });
 
@@ -105,7 +115,15 @@ describe('a malformed spec stops the generator with the place of the defect, and
   });
 
   it("the validator's verdict, also when the IR fails on the same spec first", async () => {
-    const spec = fixtureSpec({ '/v2/a': { get: { operationId: 'get-a', parameters: [{ name: 'x', in: 'body', schema: { type: 'string' } }], responses: ok } } });
+    const spec = fixtureSpec({
+      '/v2/a': {
+        get: {
+          operationId: 'get-a',
+          parameters: [{ name: 'x', in: 'body', schema: { type: 'string' } }],
+          responses: ok,
+        },
+      },
+    });
     const error = await generateFrom(JSON.stringify(spec));
     expect(error.message).toMatch(/OpenAPI validation failed/);
     await expectOutputUntouched();

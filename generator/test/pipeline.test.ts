@@ -13,7 +13,9 @@ afterEach(() => void vi.unstubAllEnvs());
 
 async function readAll(dir: string): Promise<Record<string, string>> {
   const names = (await readdir(dir)).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n), 'utf8')] as const)));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n), 'utf8')] as const)),
+  );
 }
 
 /**
@@ -53,11 +55,17 @@ describe('the pipeline on the real spec', () => {
 
   it('applies every overlay action to the pinned spec', async () => {
     const loaded = await loadSpec({ spec: PINNED_SPEC });
-    const current = loaded.overlays.filter((o) => !o.overlay.includes('path-parameter') || !o.target.includes('v2-experimental'));
+    const current = loaded.overlays.filter(
+      (o) => !o.overlay.includes('path-parameter') || !o.target.includes('v2-experimental'),
+    );
     expect(current.every((o) => o.matched > 0)).toBe(true);
     const components = loaded.spec.components as { responses: Record<string, unknown> };
-    expect(Object.keys(components.responses)).toEqual(expect.arrayContaining(['400', '401', '404', '429', 'createUser409']));
-    expect((loaded.spec.paths as Record<string, { servers?: { url: string }[] }>)['/Users']!.servers).toEqual([{ url: 'https://miro.com/api/v1/scim' }]);
+    expect(Object.keys(components.responses)).toEqual(
+      expect.arrayContaining(['400', '401', '404', '429', 'createUser409']),
+    );
+    expect((loaded.spec.paths as Record<string, { servers?: { url: string }[] }>)['/Users']!.servers).toEqual([
+      { url: 'https://miro.com/api/v1/scim' },
+    ]);
   });
 });
 
@@ -66,7 +74,15 @@ describe('the pin', () => {
     const root = await mkdtemp(join(tmpdir(), 'miro-gen-pin-'));
     await mkdir(join(root, 'spec'));
     await cp(join(REPO_ROOT, 'spec', 'overlays'), join(root, 'spec', 'overlays'), { recursive: true });
-    await writeFile(join(root, 'spec', 'pin.json'), JSON.stringify({ published: '2026-04-22', commit: 'abc', url: 'https://example.invalid/spec.json', sha256: hash }));
+    await writeFile(
+      join(root, 'spec', 'pin.json'),
+      JSON.stringify({
+        published: '2026-04-22',
+        commit: 'abc',
+        url: 'https://example.invalid/spec.json',
+        sha256: hash,
+      }),
+    );
     return root;
   }
 
@@ -105,13 +121,17 @@ describe('the miro-generate command', () => {
   it('exits 1 with the error and "Nothing was written." for a bad spec', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'miro-gen-cli-'));
     await writeFile(join(dir, 'bad.json'), '{ nope');
-    const result = await run(process.execPath, [bin, '--spec', join(dir, 'bad.json'), '--out', join(dir, 'out')]).catch((e: { code: number; stderr: string }) => e);
+    const result = await run(process.execPath, [bin, '--spec', join(dir, 'bad.json'), '--out', join(dir, 'out')]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(result).toMatchObject({ code: 1 });
     expect((result as { stderr: string }).stderr).toMatch(/invalid JSON[\s\S]*Nothing was written\./);
   });
 
   it('rejects an unknown target', async () => {
-    const result = await run(process.execPath, [bin, '--target', 'python']).catch((e: { code: number; stderr: string }) => e);
+    const result = await run(process.execPath, [bin, '--target', 'python']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(result).toMatchObject({ code: 2 });
     expect((result as { stderr: string }).stderr).toContain('unknown --target python');
   });

@@ -4,12 +4,18 @@ import { BENCH_DIR, workerPath } from '../paths.js';
 import { lastJsonLine, run, startWorker } from '../processes.js';
 import type { BulkContender, BulkFigures, BulkResults } from '../results.js';
 import { median, ratio, rotate } from '../stats.js';
-import type { BulkClientInput, BulkClientOutput, BulkMockInput, BulkMockReady, BulkMockStats } from '../workers/lib/bulk-protocol.js';
+import type {
+  BulkClientInput,
+  BulkClientOutput,
+  BulkMockInput,
+  BulkMockReady,
+  BulkMockStats,
+} from '../workers/lib/bulk-protocol.js';
 
 const CONTENDERS: readonly BulkContender[] = ['ours', 'oursNoBudget', 'official', 'oursScaledWindow'];
 
 export const BULK_DESCRIPTIONS: Record<BulkContender, string> = {
-  ours: 'ours, budget on ({limit, windowMs} = the mock\'s), default retries, sharing the mock\'s scaled clock',
+  ours: "ours, budget on ({limit, windowMs} = the mock's), default retries, sharing the mock's scaled clock",
   oursNoBudget: 'ours, budget: false, default retries (2, honouring Retry-After), scaled clock',
   official: '@mirohq/miro-api low-level client (no budget, no retries)',
   oursScaledWindow: 'ours, budget on with windowMs shortened instead (real clock, mock likewise)',
@@ -28,7 +34,9 @@ async function runOnce(config: BenchConfig, contender: BulkContender): Promise<S
   const b = config.bulk;
   // The scaled-window variant keeps real time and shortens the window by the same factor instead.
   const scaledWindow = contender === 'oursScaledWindow';
-  const timing = scaledWindow ? { windowMs: b.windowMs / b.timeScale, timeScale: 1 } : { windowMs: b.windowMs, timeScale: b.timeScale };
+  const timing = scaledWindow
+    ? { windowMs: b.windowMs / b.timeScale, timeScale: 1 }
+    : { windowMs: b.windowMs, timeScale: b.timeScale };
   const mockInput: BulkMockInput = { latencyMs: b.latencyMs / b.timeScale, limit: b.limit, ...timing };
   const mock = await startWorker(workerPath('bulk-mock'), [JSON.stringify(mockInput)]);
   try {
@@ -42,11 +50,16 @@ async function runOnce(config: BenchConfig, contender: BulkContender): Promise<S
       limit: b.limit,
       ...timing,
     };
-    const result = await run(process.execPath, [workerPath('bulk-client'), JSON.stringify(input)], { cwd: BENCH_DIR, timeoutMs: 600_000 });
+    const result = await run(process.execPath, [workerPath('bulk-client'), JSON.stringify(input)], {
+      cwd: BENCH_DIR,
+      timeoutMs: 600_000,
+    });
     const output = lastJsonLine<BulkClientOutput>(result, `bulk client ${contender}`);
     const stats = await mock.ask<BulkMockStats>({ type: 'stats' });
     if (output.failedOperations === 0 && (stats.itemsOnBoard !== b.notes || output.itemsRead !== b.notes)) {
-      throw new Error(`bulk ${contender}: no failure reported, yet ${stats.itemsOnBoard} items on the board and ${output.itemsRead} read (expected ${b.notes})`);
+      throw new Error(
+        `bulk ${contender}: no failure reported, yet ${stats.itemsOnBoard} items on the board and ${output.itemsRead} read (expected ${b.notes})`,
+      );
     }
     return { ...output, rateLimited: stats.rateLimited };
   } finally {
@@ -61,7 +74,9 @@ export async function bulk(config: BenchConfig, log: (line: string) => void = ()
   for (let rep = 0; rep < b.repetitions; rep++) {
     for (const contender of rotate(CONTENDERS, rep)) {
       const sample = await runOnce(config, contender);
-      log(`  bulk ${contender}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.rateLimited} x 429, ${sample.failedOperations} failed`);
+      log(
+        `  bulk ${contender}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.rateLimited} x 429, ${sample.failedOperations} failed`,
+      );
       samples[contender].push(sample);
     }
   }
@@ -79,7 +94,12 @@ export async function bulk(config: BenchConfig, log: (line: string) => void = ()
       createPhaseMs: median(s.map((x) => x.createPhaseMs)),
       readPhaseMs: median(s.map((x) => x.wallMs - x.createPhaseMs)),
       description: BULK_DESCRIPTIONS[contender],
-      runs: s.map((x) => ({ wallMs: x.wallMs, rateLimited429: x.rateLimited, failedOperations: x.failedOperations, itemsRead: x.itemsRead })),
+      runs: s.map((x) => ({
+        wallMs: x.wallMs,
+        rateLimited429: x.rateLimited,
+        failedOperations: x.failedOperations,
+        itemsRead: x.itemsRead,
+      })),
     };
   };
   const contenders = Object.fromEntries(CONTENDERS.map((c) => [c, figures(c)])) as Record<BulkContender, BulkFigures>;

@@ -23,7 +23,10 @@ const NODE_TOKEN = 'process.env.MIRO_ACCESS_TOKEN';
 const BROWSER_TOKEN = "sessionStorage.getItem('miro-token')";
 
 /** esbuild-minified (ESM, tree-shaken) and gzip -9 size of one app. */
-export async function bundleSize(source: string, platform: 'node' | 'browser'): Promise<BundleFigures & { metafile: string }> {
+export async function bundleSize(
+  source: string,
+  platform: 'node' | 'browser',
+): Promise<BundleFigures & { metafile: string }> {
   const result = await build({
     stdin: { contents: source, resolveDir: BENCH_DIR, sourcefile: 'app.mjs', loader: 'js' },
     bundle: true,

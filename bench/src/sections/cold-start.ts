@@ -20,7 +20,10 @@ interface Sample {
 async function sample(specifier: string): Promise<Sample> {
   const args = [workerPath('cold-start'), ...(specifier ? [specifier] : [])];
   const result = await run(process.execPath, args, { cwd: BENCH_DIR, timeoutMs: 60_000 });
-  const child = lastJsonLine<{ importMs: number; maxRssKb: number }>(result, `cold start of ${specifier || 'bare node'}`);
+  const child = lastJsonLine<{ importMs: number; maxRssKb: number }>(
+    result,
+    `cold start of ${specifier || 'bare node'}`,
+  );
   return { wallMs: result.wallMs, importMs: child.importMs, maxRssKb: child.maxRssKb };
 }
 

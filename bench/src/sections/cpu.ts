@@ -22,7 +22,10 @@ export async function cpuPerRequest(config: BenchConfig): Promise<CpuResults> {
       rounds: config.cpu.rounds,
     };
     for (let rep = 0; rep < config.cpu.repetitions; rep++) {
-      const result = await run(process.execPath, [workerPath('cpu-client'), JSON.stringify(input)], { cwd: BENCH_DIR, timeoutMs: 300_000 });
+      const result = await run(process.execPath, [workerPath('cpu-client'), JSON.stringify(input)], {
+        cwd: BENCH_DIR,
+        timeoutMs: 300_000,
+      });
       samples.push(lastJsonLine<Sample>(result, 'cpu client'));
     }
   } finally {

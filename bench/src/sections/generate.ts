@@ -18,12 +18,24 @@ const OATS_CLI = join(BENCH_DIR, 'node_modules', 'openapi-typescript', 'bin', 'c
 export async function generate(config: BenchConfig, specFile: string): Promise<GenerateResults> {
   const dir = mkdtempSync(join(tmpdir(), 'miro-bench-generate-'));
   try {
-    const dumped = await run(process.execPath, [GENERATE_BIN, '--dump-spec', '--spec', specFile], { cwd: REPO_ROOT, timeoutMs: 120_000 });
+    const dumped = await run(process.execPath, [GENERATE_BIN, '--dump-spec', '--spec', specFile], {
+      cwd: REPO_ROOT,
+      timeoutMs: 120_000,
+    });
     const overlaid = join(dir, 'overlaid-spec.json');
     writeFileSync(overlaid, dumped.stdout);
     if (!existsSync(OATS_CLI)) throw new Error(`bench: ${OATS_CLI} is missing; run pnpm install`);
     const commands = {
-      ours: (n: number) => [GENERATE_BIN, '--target', 'api', '--spec', specFile, '--out', join(dir, `ours-${n}`), '--timings'],
+      ours: (n: number) => [
+        GENERATE_BIN,
+        '--target',
+        'api',
+        '--spec',
+        specFile,
+        '--out',
+        join(dir, `ours-${n}`),
+        '--timings',
+      ],
       openapiTypescript: (n: number) => [OATS_CLI, overlaid, '--output', join(dir, `oats-${n}.ts`)],
     };
     const samples = { ours: [] as number[], openapiTypescript: [] as number[] };
@@ -41,7 +53,9 @@ export async function generate(config: BenchConfig, specFile: string): Promise<G
     return {
       repetitions: config.generate.repetitions,
       contenders: { ours: { wallMs: ours }, openapiTypescript: { wallMs: openapiTypescript } },
-      oursStagesMs: Object.fromEntries(Object.keys(stages[0] ?? {}).map((k) => [k, median(stages.map((s) => s[k] ?? 0))])),
+      oursStagesMs: Object.fromEntries(
+        Object.keys(stages[0] ?? {}).map((k) => [k, median(stages.map((s) => s[k] ?? 0))]),
+      ),
       ratioVsOpenapiTypescript: ratio(ours, openapiTypescript),
     };
   } finally {

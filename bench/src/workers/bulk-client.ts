@@ -39,7 +39,10 @@ function official(): Driver {
     async readAll(onItems) {
       let cursor: string | undefined;
       do {
-        const { body } = await api.getItems(input.boardId, { limit: String(input.pageLimit), ...(cursor ? { cursor } : {}) });
+        const { body } = await api.getItems(input.boardId, {
+          limit: String(input.pageLimit),
+          ...(cursor ? { cursor } : {}),
+        });
         onItems(body.data?.length ?? 0);
         cursor = body.cursor || undefined;
       } while (cursor);

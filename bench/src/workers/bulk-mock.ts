@@ -14,14 +14,18 @@ const server = await startMockServer({
   now: scaledNow(epoch, input.timeScale),
   clients: [DEMO_CLIENT, SETUP_CLIENT],
 });
-const { accessToken } = server.simulation.issueToken({ clientId: DEMO_CLIENT.clientId, expiresInSeconds: 10 * 24 * 3600 });
+const { accessToken } = server.simulation.issueToken({
+  clientId: DEMO_CLIENT.clientId,
+  expiresInSeconds: 10 * 24 * 3600,
+});
 const setup = server.simulation.issueToken({ clientId: SETUP_CLIENT.clientId, expiresInSeconds: 10 * 24 * 3600 });
 const response = await fetch(`${server.url}/v2/boards`, {
   method: 'POST',
   headers: { authorization: `Bearer ${setup.accessToken}`, 'content-type': 'application/json' },
   body: JSON.stringify({ name: 'Bulk benchmark' }),
 });
-if (!response.ok) throw new Error(`bulk mock: creating the board failed with ${response.status}: ${await response.text()}`);
+if (!response.ok)
+  throw new Error(`bulk mock: creating the board failed with ${response.status}: ${await response.text()}`);
 const boardId = ((await response.json()) as { id: string }).id;
 const setupRequests = server.simulation.state.requests.length;
 

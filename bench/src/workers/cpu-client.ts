@@ -80,7 +80,9 @@ const calls: Record<CpuContender, Record<Scenario, Call>> = {
   oursTimeoutOff: ourCalls(input.url, { budgetOn: false, timeout: false }),
   official: officialCalls(input.url),
 };
-const pairs = SCENARIOS.flatMap((scenario) => (Object.keys(calls) as CpuContender[]).map((contender) => ({ scenario, contender })));
+const pairs = SCENARIOS.flatMap((scenario) =>
+  (Object.keys(calls) as CpuContender[]).map((contender) => ({ scenario, contender })),
+);
 const perRound = new Map<string, number[]>();
 
 /** Seeded shuffle (mulberry32), so each round has a fresh order and runs repeat exactly. */

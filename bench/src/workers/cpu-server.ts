@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { board, itemPage, stickyNote } from './lib/fixtures.js';
 
 const server = createServer();
-const address = await new Promise<AddressInfo>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address() as AddressInfo)));
+const address = await new Promise<AddressInfo>((resolve) =>
+  server.listen(0, '127.0.0.1', () => resolve(server.address() as AddressInfo)),
+);
 const baseUrl = `http://127.0.0.1:${address.port}`;
 const bodies = {
   board: JSON.stringify(board(baseUrl)),
@@ -31,7 +33,12 @@ server.on('request', (req, res) => {
       body = bodies.created;
     } else {
       status = 404;
-      body = JSON.stringify({ status: 404, code: 'notFound', message: `no route ${req.method} ${path}`, type: 'error' });
+      body = JSON.stringify({
+        status: 404,
+        code: 'notFound',
+        message: `no route ${req.method} ${path}`,
+        type: 'error',
+      });
     }
     res.writeHead(status, {
       'content-type': 'application/json;charset=UTF-8',

@@ -34,7 +34,11 @@ describe('not authorized', () => {
     const h = createHarness();
     await h.request('/');
     // A session of its own with a valid CSRF token, but no Miro tokens.
-    const response = await h.post('/boards', { csrf: csrfToken(h.sid(), deriveKeys(SESSION_SECRET)), name: 'x', sticky: 'y' });
+    const response = await h.post('/boards', {
+      csrf: csrfToken(h.sid(), deriveKeys(SESSION_SECRET)),
+      name: 'x',
+      sticky: 'y',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/?notice=reconnect');
     expect(h.sim.state.boardIds()).toHaveLength(0);
@@ -116,7 +120,18 @@ describe('authorized', () => {
 
     const first = await h.request('/');
     const firstText = await first.clone().text();
-    expect(await boardNamesOn(first)).toEqual(['Board 25', 'Board 24', 'Board 23', 'Board 22', 'Board 21', 'Board 20', 'Board 19', 'Board 18', 'Board 17', 'Board 16']);
+    expect(await boardNamesOn(first)).toEqual([
+      'Board 25',
+      'Board 24',
+      'Board 23',
+      'Board 22',
+      'Board 21',
+      'Board 20',
+      'Board 19',
+      'Board 18',
+      'Board 17',
+      'Board 16',
+    ]);
     expect(firstText).toContain('href="/?offset=10"');
     expect(firstText).not.toContain('id="prev"');
     expect(firstText).toContain('Boards 1–10 of 25');
@@ -137,7 +152,9 @@ describe('authorized', () => {
     await h.connect();
     const text = await (await h.request('/')).text();
     // The list call costs 50 credits (level 1), the first call of this user's window.
-    expect(text).toMatch(/4,950 of 5,000 credits left in the current rate-limit window \(the window resets at \d\d:\d\d:\d\d UTC\)/);
+    expect(text).toMatch(
+      /4,950 of 5,000 credits left in the current rate-limit window \(the window resets at \d\d:\d\d:\d\d UTC\)/,
+    );
   });
 
   it('rejects an offset that is not a whole number, readably', async () => {
@@ -234,7 +251,8 @@ describe('authorized', () => {
   it('says Miro could not be reached when the network fails', async () => {
     let online = true;
     const h = createHarness({
-      fetch: (input, init) => (online ? h.sim.handle(new Request(input, init)) : Promise.reject(new TypeError('fetch failed'))),
+      fetch: (input, init) =>
+        online ? h.sim.handle(new Request(input, init)) : Promise.reject(new TypeError('fetch failed')),
     });
     await h.connect();
     online = false;

@@ -61,7 +61,11 @@ async function formOf(c: Context<AppEnv>, keys: SessionKeys): Promise<Record<str
   const form: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
   if (!verifyCsrf(c.get('sid'), form['csrf'], keys)) {
-    throw new UserError(403, 'Request refused', 'This form has expired or did not come from this app. Reload the page and try again.');
+    throw new UserError(
+      403,
+      'Request refused',
+      'This form has expired or did not come from this app. Reload the page and try again.',
+    );
   }
   return form;
 }
@@ -92,7 +96,10 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
     const offset = parseOffset(c.req.query('offset'));
     const { data, response } = await attempt('list your boards', () =>
       // Miro's spec types limit and offset as strings.
-      miro.as(sid).getBoards({ limit: String(pageSize), offset: String(offset) }).withResponse(),
+      miro
+        .as(sid)
+        .getBoards({ limit: String(pageSize), offset: String(offset) })
+        .withResponse(),
     );
     const boards = data.data ?? [];
     const createdId = c.req.query('created');
@@ -105,7 +112,11 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
         ...pageLinks(data, { offset, limit: pageSize }, boards.length),
         credits: credits(response),
         csrf: csrfToken(sid, keys),
-        ...(createdId ? { createdId, message: 'Board created with a sticky note.' } : notice ? { message: notice } : {}),
+        ...(createdId
+          ? { createdId, message: 'Board created with a sticky note.' }
+          : notice
+            ? { message: notice }
+            : {}),
       }),
     );
   });
@@ -172,7 +183,11 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   });
 
   app.notFound((c) =>
-    page(c, errorPage({ status: 404, title: 'Page not found', message: `There is no page at ${c.req.path}.`, details: [] }), 404),
+    page(
+      c,
+      errorPage({ status: 404, title: 'Page not found', message: `There is no page at ${c.req.path}.`, details: [] }),
+      404,
+    ),
   );
 
   app.onError((error, c) => {
@@ -183,7 +198,9 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
     // a stack for what the app did not expect, one line for what Miro or the user got wrong.
     const detail =
       cause instanceof Error
-        ? shown.status >= 500 ? (cause.stack ?? `${cause.name}: ${cause.message}`) : `${cause.name}: ${cause.message}`
+        ? shown.status >= 500
+          ? (cause.stack ?? `${cause.name}: ${cause.message}`)
+          : `${cause.name}: ${cause.message}`
         : String(cause);
     logger.error(`${c.req.method} ${c.req.path} -> ${shown.status}: ${shown.title}: ${detail}`);
     return page(c, errorPage(shown), shown.status);

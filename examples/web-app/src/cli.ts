@@ -19,7 +19,8 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): { smoke: bo
   for (const arg of argv) {
     if (arg === '--smoke') smoke = true;
     else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--') continue; // what `pnpm demo -- --smoke` passes on
+    else if (arg === '--')
+      continue; // what `pnpm demo -- --smoke` passes on
     else throw new ConfigError(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
   }
   return { smoke, help };
@@ -46,7 +47,8 @@ async function main(): Promise<number> {
 
   if (smoke) {
     try {
-      for (const step of await smokeCheck(app.url, { authorizePageIsLocal: mock !== undefined })) console.log(`  smoke: ${step}`);
+      for (const step of await smokeCheck(app.url, { authorizePageIsLocal: mock !== undefined }))
+        console.log(`  smoke: ${step}`);
       console.log('Smoke check passed.');
       return 0;
     } finally {
@@ -68,7 +70,8 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Configuration mistakes are the user's to fix: say what, without a stack trace.
-    if (error instanceof ConfigError || error instanceof MiroConfigError) console.error(`Configuration error: ${error.message}`);
+    if (error instanceof ConfigError || error instanceof MiroConfigError)
+      console.error(`Configuration error: ${error.message}`);
     else console.error(error);
     process.exit(1);
   },

@@ -48,24 +48,36 @@ describe('tokenStoreFromEnv', () => {
 
   it('says which URL a store needs when it is missing', () => {
     expect(() => tokenStoreFromEnv({ TOKEN_STORE: 'redis' }, '/d')).toThrow(/TOKEN_STORE=redis needs REDIS_URL/);
-    expect(() => tokenStoreFromEnv({ TOKEN_STORE: 'postgres' }, '/d')).toThrow(/TOKEN_STORE=postgres needs DATABASE_URL/);
+    expect(() => tokenStoreFromEnv({ TOKEN_STORE: 'postgres' }, '/d')).toThrow(
+      /TOKEN_STORE=postgres needs DATABASE_URL/,
+    );
   });
 
   it('refuses an unknown store by name', () => {
     expect(() => tokenStoreFromEnv({ TOKEN_STORE: 'mongo' }, '/d')).toThrow(ConfigError);
-    expect(() => tokenStoreFromEnv({ TOKEN_STORE: 'mongo' }, '/d')).toThrow(/TOKEN_STORE must be sqlite, redis or postgres, got "mongo"/);
+    expect(() => tokenStoreFromEnv({ TOKEN_STORE: 'mongo' }, '/d')).toThrow(
+      /TOKEN_STORE must be sqlite, redis or postgres, got "mongo"/,
+    );
   });
 });
 
 describe('miroAppFromEnv', () => {
-  const real = { MIRO_CLIENT_ID: 'id', MIRO_CLIENT_SECRET: 'secret', MIRO_REDIRECT_URL: 'http://localhost:3000/auth/callback' };
+  const real = {
+    MIRO_CLIENT_ID: 'id',
+    MIRO_CLIENT_SECRET: 'secret',
+    MIRO_REDIRECT_URL: 'http://localhost:3000/auth/callback',
+  };
 
   it('is undefined when no Miro app is configured (the demo then uses the mock)', () => {
     expect(miroAppFromEnv({})).toBeUndefined();
   });
 
   it('reads the three variables of a real Miro app', () => {
-    expect(miroAppFromEnv(real)).toEqual({ clientId: 'id', clientSecret: 'secret', redirectUrl: real.MIRO_REDIRECT_URL });
+    expect(miroAppFromEnv(real)).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+      redirectUrl: real.MIRO_REDIRECT_URL,
+    });
   });
 
   it('names the missing variables when only some are set', () => {
@@ -73,6 +85,8 @@ describe('miroAppFromEnv', () => {
   });
 
   it('refuses a redirect URL that is not absolute', () => {
-    expect(() => miroAppFromEnv({ ...real, MIRO_REDIRECT_URL: '/auth/callback' })).toThrow(/MIRO_REDIRECT_URL must be an absolute URL/);
+    expect(() => miroAppFromEnv({ ...real, MIRO_REDIRECT_URL: '/auth/callback' })).toThrow(
+      /MIRO_REDIRECT_URL must be an absolute URL/,
+    );
   });
 });

@@ -18,16 +18,25 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: build the package first (pnpm --filter @miro/example-web-app build)`);
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!existsSync(cli))
+    throw new Error(`${cli} is missing: build the package first (pnpm --filter @miro/example-web-app build)`);
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cli, ...args], {
-      // Only what the CLI needs: no Miro credentials from the developer's shell.
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', ...env },
-      timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        // Only what the CLI needs: no Miro credentials from the developer's shell.
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', ...env },
+        timeout: 30_000,
+      },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
     child.stdin?.end();
   });
 }

@@ -97,7 +97,10 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     let app: RunningWebApp;
     if (explicitPort !== undefined) app = await start(explicitPort);
     else if (real) app = await start(redirectPort(real) ?? config.port);
-    else app = await start(config.port).catch((error: unknown) => (isAddressInUse(error) ? start(0) : Promise.reject(error)));
+    else
+      app = await start(config.port).catch((error: unknown) =>
+        isAddressInUse(error) ? start(0) : Promise.reject(error),
+      );
     closers.push(app.close);
     return { app, mock, tokenStore: store.description, sampleBoards, close: closeAll };
   } catch (error) {

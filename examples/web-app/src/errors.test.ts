@@ -29,7 +29,11 @@ describe('describeError', () => {
   });
 
   it('falls back to the client message when the body has none, and maps 5xx to 502', () => {
-    const error = new MiroInternalServerError('getBoards failed with 503: empty response body', { ...origin, status: 503, body: '' });
+    const error = new MiroInternalServerError('getBoards failed with 503: empty response body', {
+      ...origin,
+      status: 503,
+      body: '',
+    });
     const shown = describeError(error);
     expect(shown.status).toBe(502);
     expect(shown.title).toBe('Something went wrong');
@@ -43,7 +47,10 @@ describe('describeError', () => {
 
   it('explains a rate limit and a connection failure in plain words', () => {
     const limited = new MiroRateLimitError('x', { ...origin, status: 429 });
-    expect(describeError(limited)).toMatchObject({ status: 429, message: expect.stringContaining('used up its Miro credits') });
+    expect(describeError(limited)).toMatchObject({
+      status: 429,
+      message: expect.stringContaining('used up its Miro credits'),
+    });
     const offline = new MiroConnectionError('getBoards: fetch failed (ECONNREFUSED 10.0.0.1)', { ...origin });
     const shown = describeError(offline);
     expect(shown).toMatchObject({ status: 502, message: 'Miro could not be reached. Please try again in a moment.' });
@@ -55,7 +62,9 @@ describe('describeError', () => {
       status: 403,
       message: expect.stringContaining('(access_denied)'),
     });
-    expect(describeError(new MiroTokenRequestError('boom', { status: 401, oauthError: 'invalid_client' }))).toMatchObject({
+    expect(
+      describeError(new MiroTokenRequestError('boom', { status: 401, oauthError: 'invalid_client' })),
+    ).toMatchObject({
       status: 502,
       message: "Miro's token endpoint refused the request (invalid_client).",
       details: ['HTTP status: 401'],
@@ -68,7 +77,12 @@ describe('describeError', () => {
 
   it('never shows the message of an unexpected error (it may hold internals)', () => {
     const shown = describeError(new ActionError('list your boards', new Error('secret internal detail at line 3')));
-    expect(shown).toEqual({ status: 500, title: 'Could not list your boards', message: 'An unexpected error occurred. It has been logged.', details: [] });
+    expect(shown).toEqual({
+      status: 500,
+      title: 'Could not list your boards',
+      message: 'An unexpected error occurred. It has been logged.',
+      details: [],
+    });
   });
 
   it("passes the app's own user errors through", () => {

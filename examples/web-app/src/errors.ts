@@ -46,7 +46,13 @@ export async function attempt<T>(action: string, work: () => PromiseLike<T>): Pr
 /** Miro's own explanation from its error body (`message`), else the client's message. */
 function miroMessage(error: MiroApiError): string {
   const body = error.body;
-  if (body !== null && typeof body === 'object' && 'message' in body && typeof body.message === 'string' && body.message) {
+  if (
+    body !== null &&
+    typeof body === 'object' &&
+    'message' in body &&
+    typeof body.message === 'string' &&
+    body.message
+  ) {
     return body.message;
   }
   return error.message;
@@ -65,7 +71,8 @@ export function describeError(error: unknown): UserFacingError {
   const cause = error instanceof ActionError ? error.cause : error;
   const title = action ? `Could not ${action}` : 'Something went wrong';
 
-  if (cause instanceof UserError) return { status: cause.status, title: cause.title, message: cause.message, details: [] };
+  if (cause instanceof UserError)
+    return { status: cause.status, title: cause.title, message: cause.message, details: [] };
   if (cause instanceof MiroConnectionError) {
     return { status: 502, title, message: 'Miro could not be reached. Please try again in a moment.', details: [] };
   }

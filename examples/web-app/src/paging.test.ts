@@ -21,9 +21,18 @@ describe('pageLinks', () => {
   const req = { offset: 0, limit: 10 };
 
   it('has a next page while offset + size < total, and a previous one after the first', () => {
-    expect(pageLinks({ offset: 0, limit: 10, size: 10, total: 25 }, req, 10)).toEqual({ prevOffset: undefined, nextOffset: 10 });
-    expect(pageLinks({ offset: 10, limit: 10, size: 10, total: 25 }, req, 10)).toEqual({ prevOffset: 0, nextOffset: 20 });
-    expect(pageLinks({ offset: 20, limit: 10, size: 5, total: 25 }, req, 5)).toEqual({ prevOffset: 10, nextOffset: undefined });
+    expect(pageLinks({ offset: 0, limit: 10, size: 10, total: 25 }, req, 10)).toEqual({
+      prevOffset: undefined,
+      nextOffset: 10,
+    });
+    expect(pageLinks({ offset: 10, limit: 10, size: 10, total: 25 }, req, 10)).toEqual({
+      prevOffset: 0,
+      nextOffset: 20,
+    });
+    expect(pageLinks({ offset: 20, limit: 10, size: 5, total: 25 }, req, 5)).toEqual({
+      prevOffset: 10,
+      nextOffset: undefined,
+    });
   });
 
   it('has no next page when the total fits exactly', () => {

@@ -26,7 +26,11 @@ export interface PageLinks {
  * Offsets of the previous and next pages. Miro's `total` decides whether there is a next page;
  * without it, a full page suggests one.
  */
-export function pageLinks(page: OffsetPage, requested: { offset: number; limit: number }, itemCount: number): PageLinks {
+export function pageLinks(
+  page: OffsetPage,
+  requested: { offset: number; limit: number },
+  itemCount: number,
+): PageLinks {
   const offset = page.offset ?? requested.offset;
   const limit = page.limit ?? requested.limit;
   const size = page.size ?? itemCount;

@@ -50,8 +50,8 @@ ${notice(message)}
 export interface BoardRow {
   readonly id: string;
   readonly name: string;
-  readonly viewLink?: string;
-  readonly modifiedAt?: string;
+  readonly viewLink?: string | undefined;
+  readonly modifiedAt?: string | undefined;
 }
 
 export interface Credits {
@@ -123,7 +123,7 @@ ${view.nextOffset === undefined ? '' : html`<a id="next" href="/?offset=${view.n
 }
 
 export interface BoardView {
-  readonly board: BoardRow & { readonly description?: string };
+  readonly board: BoardRow & { readonly description?: string | undefined };
   readonly stickyNotes: readonly { readonly id: string; readonly content: string }[];
   readonly credits: Credits;
   readonly csrf: string;

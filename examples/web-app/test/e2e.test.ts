@@ -68,13 +68,18 @@ describe('the web app in Chromium', () => {
     await page.waitForURL(`${demo.app.url}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Your boards');
     await expect(page.locator('#boards tbody tr').count()).resolves.toBe(10);
-    await expect(page.locator('#credits').textContent()).resolves.toMatch(/[\d,]+ of 100,000 credits left in the current rate-limit window/);
+    await expect(page.locator('#credits').textContent()).resolves.toMatch(
+      /[\d,]+ of 100,000 credits left in the current rate-limit window/,
+    );
     await expect(page.locator('#prev').count()).resolves.toBe(0);
     await screenshot('boards');
 
     await page.click('#next');
     await page.waitForURL(`${demo.app.url}/?offset=10`);
-    await expect(page.locator('#boards tbody td:first-child').allTextContents()).resolves.toEqual(['Sample board 02', 'Sample board 01']);
+    await expect(page.locator('#boards tbody td:first-child').allTextContents()).resolves.toEqual([
+      'Sample board 02',
+      'Sample board 01',
+    ]);
     await expect(page.locator('#next').count()).resolves.toBe(0);
     await screenshot('boards-page-2');
 

@@ -39,10 +39,16 @@ export function renderChangelog(diff: ApiDiff, from: SpecVersion, to: SpecVersio
     lines.push('', '#### Breaking changes', '');
     const removedTypes = breaking.filter((c) => c.kind === 'schema-removed');
     const renamedTypes = breaking.filter((c) => c.kind === 'schema-renamed');
-    for (const c of breaking.filter((c) => c.kind !== 'schema-removed' && c.kind !== 'schema-renamed')) lines.push(bullet(c));
-    if (removedTypes.length) lines.push(`- Exported types removed (${removedTypes.length}): ${removedTypes.map((c) => code(c.where)).join(', ')}`);
+    for (const c of breaking.filter((c) => c.kind !== 'schema-removed' && c.kind !== 'schema-renamed'))
+      lines.push(bullet(c));
+    if (removedTypes.length)
+      lines.push(
+        `- Exported types removed (${removedTypes.length}): ${removedTypes.map((c) => code(c.where)).join(', ')}`,
+      );
     if (diff.schemas.renamed.length) {
-      lines.push(`- Exported types renamed, same shape (${renamedTypes.length}): ${diff.schemas.renamed.map((r) => `${code(r.from)} → ${code(r.to)}`).join(', ')}`);
+      lines.push(
+        `- Exported types renamed, same shape (${renamedTypes.length}): ${diff.schemas.renamed.map((r) => `${code(r.from)} → ${code(r.to)}`).join(', ')}`,
+      );
     }
   }
 
@@ -57,7 +63,8 @@ export function renderChangelog(diff: ApiDiff, from: SpecVersion, to: SpecVersio
   if (otherMinor.length || newTypes.length) {
     lines.push('', '#### Other additions', '');
     for (const c of otherMinor) lines.push(bullet(c));
-    if (newTypes.length) lines.push(`- New exported types (${newTypes.length}): ${newTypes.map((c) => code(c.where)).join(', ')}`);
+    if (newTypes.length)
+      lines.push(`- New exported types (${newTypes.length}): ${newTypes.map((c) => code(c.where)).join(', ')}`);
   }
 
   const noted = diff.changes.filter((c) => c.note && c.severity !== 'major');
@@ -74,7 +81,9 @@ export function renderChangelog(diff: ApiDiff, from: SpecVersion, to: SpecVersio
 }
 
 function bullet(c: ApiChange): string {
-  const users = c.usedBy?.length ? ` (used by ${c.usedBy.slice(0, 3).map(code).join(', ')}${c.usedBy.length > 3 ? ` and ${c.usedBy.length - 3} more` : ''})` : '';
+  const users = c.usedBy?.length
+    ? ` (used by ${c.usedBy.slice(0, 3).map(code).join(', ')}${c.usedBy.length > 3 ? ` and ${c.usedBy.length - 3} more` : ''})`
+    : '';
   return `- ${code(c.where)}: ${c.message}${c.note ? `; ${c.note}` : ''}${users}`;
 }
 
@@ -83,7 +92,12 @@ function code(text: string): string {
 }
 
 function short(v: SpecVersion): string {
-  return [v.commit && v.commit !== 'unknown' ? `commit ${v.commit.slice(0, 7)}` : undefined, `sha256 ${v.sha256.slice(0, 12)}`].filter(Boolean).join(', ');
+  return [
+    v.commit && v.commit !== 'unknown' ? `commit ${v.commit.slice(0, 7)}` : undefined,
+    `sha256 ${v.sha256.slice(0, 12)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function plural(n: number, word: string): string {

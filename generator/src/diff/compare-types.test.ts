@@ -5,7 +5,14 @@ import { compareTypes, sameShape, type TypeEnv } from './compare-types.js';
 const str: TypeIR = { kind: 'string' };
 const int: TypeIR = { kind: 'number', integer: true };
 const prop = (name: string, type: TypeIR, required = false, extra: Partial<PropertyIR> = {}): PropertyIR => ({
-  name, type, required, readOnly: false, writeOnly: false, deprecated: false, description: undefined, ...extra,
+  name,
+  type,
+  required,
+  readOnly: false,
+  writeOnly: false,
+  deprecated: false,
+  description: undefined,
+  ...extra,
 });
 const obj = (...properties: PropertyIR[]): TypeIR => ({ kind: 'object', properties });
 const ref = (name: string, nullable?: boolean): TypeIR => ({ kind: 'ref', name, ...(nullable ? { nullable } : {}) });
@@ -31,7 +38,9 @@ describe('comparing two types structurally', () => {
 
   it('reports the difference inside differently named refs at the place it is used', () => {
     const e = env({ Old: obj(prop('x', str, true)) }, { New: obj(prop('x', str, false)) });
-    expect(summary(e, 'response', obj(prop('owner', ref('Old'))), obj(prop('owner', ref('New'))))).toEqual(['major field-optional .owner.x']);
+    expect(summary(e, 'response', obj(prop('owner', ref('Old'))), obj(prop('owner', ref('New'))))).toEqual([
+      'major field-optional .owner.x',
+    ]);
   });
 
   it('compares an inline type with a ref by the ref target', () => {
@@ -101,7 +110,11 @@ describe('comparing two types structurally', () => {
     const before = obj(prop('tags', { kind: 'array', items: str }));
     const after = obj(prop('tags', { kind: 'array', items: int }));
     expect(summary(NONE, 'response', before, after)).toEqual(['major type-changed .tags[]']);
-    const mapOf = (t: TypeIR | true | undefined): TypeIR => ({ kind: 'object', properties: [], ...(t ? { additionalProperties: t } : {}) });
+    const mapOf = (t: TypeIR | true | undefined): TypeIR => ({
+      kind: 'object',
+      properties: [],
+      ...(t ? { additionalProperties: t } : {}),
+    });
     expect(summary(NONE, 'response', mapOf(str), mapOf(int))).toEqual(['major type-changed [key]']);
     expect(summary(NONE, 'request', mapOf(undefined), mapOf(true))).toEqual(['minor map-added .']);
     expect(summary(NONE, 'response', mapOf(true), mapOf(undefined))).toEqual(['major map-removed .']);

@@ -40,7 +40,13 @@ export function compareTypes(env: TypeEnv, position: Position, oldType: TypeIR, 
  * Compares two lists of members (query/header parameters of an operation, or fields), by name.
  * Used for query parameters, which a caller passes as the fields of one `query` object.
  */
-export function compareMembers(env: TypeEnv, position: Position, noun: Noun, oldMembers: readonly Member[], newMembers: readonly Member[]): Finding[] {
+export function compareMembers(
+  env: TypeEnv,
+  position: Position,
+  noun: Noun,
+  oldMembers: readonly Member[],
+  newMembers: readonly Member[],
+): Finding[] {
   const comparer = new Comparer(env, position);
   comparer.members('', noun, oldMembers, newMembers);
   return comparer.findings;
@@ -87,20 +93,45 @@ class Comparer {
 
   private nullable(where: string, a: TypeIR, b: TypeIR): void {
     if (!a.nullable && b.nullable) this.emit('nullable-added', 'nullable-added', where, 'may now be null');
-    else if (a.nullable && !b.nullable) this.emit('nullable-removed', 'nullable-removed', where, 'is no longer nullable');
+    else if (a.nullable && !b.nullable)
+      this.emit('nullable-removed', 'nullable-removed', where, 'is no longer nullable');
   }
 
   private shape(where: string, a: TypeIR, b: TypeIR): void {
     if (a.kind === b.kind && (a.kind === 'unknown' || a.kind === 'boolean' || a.kind === 'binary')) return;
     if (a.kind === 'string' && b.kind === 'string') {
-      if (a.format !== b.format) this.emit('format-changed', 'format-changed', where, `format ${a.format ?? 'none'} is now ${b.format ?? 'none'}`);
+      if (a.format !== b.format)
+        this.emit(
+          'format-changed',
+          'format-changed',
+          where,
+          `format ${a.format ?? 'none'} is now ${b.format ?? 'none'}`,
+        );
     } else if (a.kind === 'number' && b.kind === 'number') {
-      if (a.integer !== b.integer) this.emit('format-changed', 'format-changed', where, a.integer ? 'integer is now any number' : 'number is now an integer');
+      if (a.integer !== b.integer)
+        this.emit(
+          'format-changed',
+          'format-changed',
+          where,
+          a.integer ? 'integer is now any number' : 'number is now an integer',
+        );
     } else if (a.kind === 'enum' && b.kind === 'enum') {
       const added = b.values.filter((v) => !a.values.includes(v));
       const removed = a.values.filter((v) => !b.values.includes(v));
-      if (added.length) this.emit('enum-value-added', 'enum-value-added', where, `${plural(added.length, 'enum value')} ${list(added)} added`);
-      if (removed.length) this.emit('enum-value-removed', 'enum-value-removed', where, `${plural(removed.length, 'enum value')} ${list(removed)} removed`);
+      if (added.length)
+        this.emit(
+          'enum-value-added',
+          'enum-value-added',
+          where,
+          `${plural(added.length, 'enum value')} ${list(added)} added`,
+        );
+      if (removed.length)
+        this.emit(
+          'enum-value-removed',
+          'enum-value-removed',
+          where,
+          `${plural(removed.length, 'enum value')} ${list(removed)} removed`,
+        );
     } else if (a.kind === 'array' && b.kind === 'array') {
       this.type(`${where}[]`, a.items, b.items);
     } else if (a.kind === 'object' && b.kind === 'object') {
@@ -116,7 +147,12 @@ class Comparer {
       this.emit('narrowed', 'type-narrowed', where, `narrowed from ${describe(a)} to ${describe(b)}`);
     } else if (a.kind === 'intersection' || b.kind === 'intersection') {
       // allOf added around a type (or dropped): compare as parts.
-      this.collection(where, 'part', a.kind === 'intersection' ? a.parts : [a], b.kind === 'intersection' ? b.parts : [b]);
+      this.collection(
+        where,
+        'part',
+        a.kind === 'intersection' ? a.parts : [a],
+        b.kind === 'intersection' ? b.parts : [b],
+      );
     } else if (a.kind === 'union' || b.kind === 'union') {
       this.collection(where, 'variant', a.kind === 'union' ? a.variants : [a], b.kind === 'union' ? b.variants : [b]);
     } else if (a.kind !== b.kind) {
@@ -132,8 +168,15 @@ class Comparer {
     for (const [name, m] of oldByName) {
       if (newByName.has(name)) continue;
       const nowReadOnly = this.position === 'request' && newAll.some((n) => n.name === name && n.readOnly);
-      if (nowReadOnly) this.emit('member-readonly', `${noun}-removed`, at(name), 'became read-only: it left the request type');
-      else this.emit('member-removed', `${noun}-removed`, at(name), `${m.required ? 'required' : 'optional'} ${noun} removed`);
+      if (nowReadOnly)
+        this.emit('member-readonly', `${noun}-removed`, at(name), 'became read-only: it left the request type');
+      else
+        this.emit(
+          'member-removed',
+          `${noun}-removed`,
+          at(name),
+          `${m.required ? 'required' : 'optional'} ${noun} removed`,
+        );
     }
     for (const [name, n] of newByName) {
       const m = oldByName.get(name);
@@ -142,11 +185,19 @@ class Comparer {
         else this.emit('member-added-optional', `${noun}-added`, at(name), `new optional ${noun}`);
         continue;
       }
-      if (!m.required && n.required) this.emit('member-made-required', `${noun}-required`, at(name), `${noun} is now required`);
-      if (m.required && !n.required) this.emit('member-made-optional', `${noun}-optional`, at(name), `${noun} is now optional`);
-      if (!m.deprecated && n.deprecated) this.emit('member-deprecated', `${noun}-deprecated`, at(name), `${noun} is deprecated`);
+      if (!m.required && n.required)
+        this.emit('member-made-required', `${noun}-required`, at(name), `${noun} is now required`);
+      if (m.required && !n.required)
+        this.emit('member-made-optional', `${noun}-optional`, at(name), `${noun} is now optional`);
+      if (!m.deprecated && n.deprecated)
+        this.emit('member-deprecated', `${noun}-deprecated`, at(name), `${noun} is deprecated`);
       if (this.position === 'response' && m.readOnly !== n.readOnly) {
-        this.emit('member-readonly', 'field-readonly', at(name), n.readOnly ? 'became read-only' : 'is no longer read-only');
+        this.emit(
+          'member-readonly',
+          'field-readonly',
+          at(name),
+          n.readOnly ? 'became read-only' : 'is no longer read-only',
+        );
       }
       this.type(at(name), m.type, n.type);
     }
@@ -154,14 +205,20 @@ class Comparer {
 
   private map(where: string, a: TypeIR | true | undefined, b: TypeIR | true | undefined): void {
     if (a === undefined && b !== undefined) this.emit('map-added', 'map-added', where, 'now admits any other keys');
-    else if (a !== undefined && b === undefined) this.emit('map-removed', 'map-removed', where, 'no longer admits other keys');
+    else if (a !== undefined && b === undefined)
+      this.emit('map-removed', 'map-removed', where, 'no longer admits other keys');
     else if (a !== undefined && b !== undefined && !(a === true && b === true)) {
       this.type(`${where}[key]`, a === true ? UNKNOWN : a, b === true ? UNKNOWN : b);
     }
   }
 
   /** Union variants or intersection parts: matched by ref name or equal shape, the rest added or removed. */
-  private collection(where: string, what: 'variant' | 'part', oldItems: readonly TypeIR[], newItems: readonly TypeIR[]): void {
+  private collection(
+    where: string,
+    what: 'variant' | 'part',
+    oldItems: readonly TypeIR[],
+    newItems: readonly TypeIR[],
+  ): void {
     const restOld = [...oldItems];
     const restNew: TypeIR[] = [];
     const pairs: [TypeIR, TypeIR][] = [];
@@ -190,7 +247,8 @@ class Comparer {
     for (const o of restOld) this.emit(removed, removed, where, `${what} ${describe(o)} removed`);
     for (const n of restNew) this.emit(added, added, where, `${what} ${describe(n)} added`);
     const single = pairs.length === 1 && !restOld.length && !restNew.length;
-    for (const [o, n] of pairs) this.type(single ? where : `${where}<${n.kind === 'ref' ? n.name : `#${newItems.indexOf(n) + 1}`}>`, o, n);
+    for (const [o, n] of pairs)
+      this.type(single ? where : `${where}<${n.kind === 'ref' ? n.name : `#${newItems.indexOf(n) + 1}`}>`, o, n);
   }
 }
 
@@ -209,13 +267,22 @@ function resolve(types: ReadonlyMap<string, TypeIR>, type: TypeIR): TypeIR {
 
 /** True when every value of the enum belongs to the primitive type `base`. */
 function enumOf(e: Extract<TypeIR, { kind: 'enum' }>, base: TypeIR): boolean {
-  const kind = base.kind === 'string' ? 'string' : base.kind === 'number' ? 'number' : base.kind === 'boolean' ? 'boolean' : undefined;
+  const kind =
+    base.kind === 'string'
+      ? 'string'
+      : base.kind === 'number'
+        ? 'number'
+        : base.kind === 'boolean'
+          ? 'boolean'
+          : undefined;
   return kind !== undefined && e.values.every((v) => v === null || typeof v === kind);
 }
 
 /** Identity of a union variant or intersection part: its ref name, or its shape without docs. */
 function keyOf(type: TypeIR): string {
-  return type.kind === 'ref' ? `ref:${type.name}` : JSON.stringify(type, (key, value: unknown) => (key === 'description' ? undefined : value));
+  return type.kind === 'ref'
+    ? `ref:${type.name}`
+    : JSON.stringify(type, (key, value: unknown) => (key === 'description' ? undefined : value));
 }
 
 /** A short human description of a type, for messages. */
@@ -235,7 +302,12 @@ export function describe(type: TypeIR): string {
       case 'array':
         return `${describe(type.items)}[]`;
       case 'object':
-        return type.properties.length ? `object {${type.properties.slice(0, 4).map((p) => p.name).join(', ')}${type.properties.length > 4 ? ', ...' : ''}}` : 'object';
+        return type.properties.length
+          ? `object {${type.properties
+              .slice(0, 4)
+              .map((p) => p.name)
+              .join(', ')}${type.properties.length > 4 ? ', ...' : ''}}`
+          : 'object';
       case 'union':
         return type.variants.map(describe).join(' | ');
       case 'intersection':

@@ -20,8 +20,14 @@ const EXPECTED: Record<string, { bump: Severity; changes: string[] }> = {
   'query-parameter-retyped': { bump: 'major', changes: ['major type-changed getThing query.limit'] },
   'query-parameter-enum-value-added': { bump: 'minor', changes: ['minor enum-value-added getThing query.sort'] },
   'first-query-parameter': { bump: 'major', changes: ['major query-argument-added getThing'] },
-  'path-parameter-added': { bump: 'major', changes: ['patch operation-moved getThing', 'major path-parameter-added getThing'] },
-  'path-parameter-renamed': { bump: 'patch', changes: ['patch operation-moved getThing', 'patch path-parameter-renamed getThing'] },
+  'path-parameter-added': {
+    bump: 'major',
+    changes: ['patch operation-moved getThing', 'major path-parameter-added getThing'],
+  },
+  'path-parameter-renamed': {
+    bump: 'patch',
+    changes: ['patch operation-moved getThing', 'patch path-parameter-renamed getThing'],
+  },
   'body-added': { bump: 'major', changes: ['major body-added createThing'] },
   'body-made-required': { bump: 'major', changes: ['major body-required createThing'] },
   'request-field-added-optional': { bump: 'minor', changes: ['minor field-added ThingInput.size'] },
@@ -31,7 +37,11 @@ const EXPECTED: Record<string, { bump: Severity; changes: string[] }> = {
   'request-enum-value-added': { bump: 'minor', changes: ['minor enum-value-added ThingInput.color'] },
   'field-became-read-only': {
     bump: 'major',
-    changes: ['minor write-variant-added ThingWrite', 'major field-removed Thing.name', 'patch field-readonly Thing.name'],
+    changes: [
+      'minor write-variant-added ThingWrite',
+      'major field-removed Thing.name',
+      'patch field-readonly Thing.name',
+    ],
   },
   'response-field-added': { bump: 'minor', changes: ['minor field-added Thing.createdAt'] },
   'response-field-removed': { bump: 'major', changes: ['major field-removed Thing.name'] },
@@ -41,9 +51,18 @@ const EXPECTED: Record<string, { bump: Severity; changes: string[] }> = {
   'response-field-retyped': { bump: 'major', changes: ['major type-changed Thing.name'] },
   'response-enum-value-added': { bump: 'minor', changes: ['minor enum-value-added Thing.status +note'] },
   'response-enum-value-removed': { bump: 'major', changes: ['major enum-value-removed Thing.status'] },
-  'response-union-variant-added': { bump: 'minor', changes: ['minor variant-added getThing response +note', 'minor schema-added Third'] },
-  'response-body-removed': { bump: 'major', changes: ['patch response-status getThing', 'major response-body-removed getThing'] },
-  'pagination-removed': { bump: 'major', changes: ['major pagination-removed listThings', 'major parameter-removed listThings query.cursor'] },
+  'response-union-variant-added': {
+    bump: 'minor',
+    changes: ['minor variant-added getThing response +note', 'minor schema-added Third'],
+  },
+  'response-body-removed': {
+    bump: 'major',
+    changes: ['patch response-status getThing', 'major response-body-removed getThing'],
+  },
+  'pagination-removed': {
+    bump: 'major',
+    changes: ['major pagination-removed listThings', 'major parameter-removed listThings query.cursor'],
+  },
   'schema-added': { bump: 'minor', changes: ['minor schema-added Color'] },
   'schema-renamed': { bump: 'major', changes: ['major schema-renamed Thing'] },
   'schema-key-respelled': { bump: 'patch', changes: [] },
@@ -60,7 +79,9 @@ describe('each classification rule, on a pair of small specs', () => {
     it(`${name}: ${expected.bump}`, async () => {
       const { old, new: next } = await fixtureIRs(name);
       const diff = diffApi(old, next);
-      expect(diff.changes.map((c) => `${c.severity} ${c.kind} ${c.where}${c.note ? ' +note' : ''}`)).toEqual(expected.changes);
+      expect(diff.changes.map((c) => `${c.severity} ${c.kind} ${c.where}${c.note ? ' +note' : ''}`)).toEqual(
+        expected.changes,
+      );
       expect(diff.bump).toBe(expected.bump);
     });
   }

@@ -109,9 +109,17 @@ export const TYPE_RULES: Readonly<Record<TypeChange, TypeRule>> = {
   'member-made-optional': { request: 'minor', response: 'major' },
   'member-deprecated': { request: 'patch', response: 'patch' },
   'member-readonly': { request: 'major', response: 'patch' },
-  'enum-value-added': { request: 'minor', response: 'minor', note: { response: 'code that handles every value (an exhaustive switch) must handle it' } },
+  'enum-value-added': {
+    request: 'minor',
+    response: 'minor',
+    note: { response: 'code that handles every value (an exhaustive switch) must handle it' },
+  },
   'enum-value-removed': { request: 'major', response: 'major' },
-  'variant-added': { request: 'minor', response: 'minor', note: { response: 'code that narrows the union must handle the new variant' } },
+  'variant-added': {
+    request: 'minor',
+    response: 'minor',
+    note: { response: 'code that narrows the union must handle the new variant' },
+  },
   'variant-removed': { request: 'major', response: 'major' },
   'part-added': { request: 'major', response: 'minor' },
   'part-removed': { request: 'major', response: 'major' },
@@ -172,7 +180,10 @@ export function bumpOf(changes: readonly { readonly severity: Severity }[]): Sev
 }
 
 /** The member-level change kinds, by noun: query/header parameters or object fields. */
-export function memberKind(noun: 'parameter' | 'field', change: 'added' | 'removed' | 'required' | 'optional' | 'deprecated'): ChangeKind {
+export function memberKind(
+  noun: 'parameter' | 'field',
+  change: 'added' | 'removed' | 'required' | 'optional' | 'deprecated',
+): ChangeKind {
   return `${noun}-${change}`;
 }
 
@@ -239,20 +250,28 @@ const EXPORT_LABELS: Readonly<Partial<Record<OperationRule, string>>> = {
 
 /** The rules as Markdown tables: the doc comment above and the README show exactly this. */
 export function rulesMarkdown(): string {
-  const cell = (rule: TypeRule, position: Position): string => `${rule[position]}${rule.note?.[position] ? `, noted: ${rule.note[position]}` : ''}`;
-  const escape = (text: string): string => text.replace(/\|/g, '\\|');
+  const cell = (rule: TypeRule, position: Position): string =>
+    `${rule[position]}${rule.note?.[position] ? `, noted: ${rule.note[position]}` : ''}`;
+  const escapePipes = (text: string): string => text.replace(/\|/g, '\\|');
   return [
     '| change | in a request | in a response |',
     '|---|---|---|',
-    ...Object.entries(TYPE_LABELS).map(([rule, label]) => `| ${escape(label)} | ${cell(TYPE_RULES[rule as TypeChange], 'request')} | ${cell(TYPE_RULES[rule as TypeChange], 'response')} |`),
+    ...Object.entries(TYPE_LABELS).map(
+      ([rule, label]) =>
+        `| ${escapePipes(label)} | ${cell(TYPE_RULES[rule as TypeChange], 'request')} | ${cell(TYPE_RULES[rule as TypeChange], 'response')} |`,
+    ),
     '',
     '| operation change | bump |',
     '|---|---|',
-    ...Object.entries(OPERATION_LABELS).map(([rule, label]) => `| ${escape(label!)} | ${OPERATION_RULES[rule as OperationRule]} |`),
+    ...Object.entries(OPERATION_LABELS).map(
+      ([rule, label]) => `| ${escapePipes(label!)} | ${OPERATION_RULES[rule as OperationRule]} |`,
+    ),
     '',
     '| exported type change | bump |',
     '|---|---|',
-    ...Object.entries(EXPORT_LABELS).map(([rule, label]) => `| ${escape(label!)} | ${OPERATION_RULES[rule as OperationRule]} |`),
+    ...Object.entries(EXPORT_LABELS).map(
+      ([rule, label]) => `| ${escapePipes(label!)} | ${OPERATION_RULES[rule as OperationRule]} |`,
+    ),
     '| schema key renamed, same TypeScript name | none |',
     '| named type changed | as the first table, in every position the type is used in (by no operation: both) |',
   ].join('\n');

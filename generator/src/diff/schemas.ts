@@ -36,23 +36,56 @@ export function diffSchemas(env: TypeEnv, oldIR: ApiIR, newIR: ApiIR, oldUsage: 
     changes.push({ ...change, schema, ...(usedBy.length ? { usedBy } : {}) });
   };
   for (const name of added) {
-    push(name, { kind: 'schema-added', severity: OPERATION_RULES['schema-added'], where: name, message: 'new exported type' });
+    push(name, {
+      kind: 'schema-added',
+      severity: OPERATION_RULES['schema-added'],
+      where: name,
+      message: 'new exported type',
+    });
   }
   for (const name of removed) {
     const write = oldWrite.get(name);
-    push(name, { kind: 'schema-removed', severity: OPERATION_RULES['schema-removed'], where: name, message: `exported type removed${write ? ` (with ${write})` : ''}` });
+    push(name, {
+      kind: 'schema-removed',
+      severity: OPERATION_RULES['schema-removed'],
+      where: name,
+      message: `exported type removed${write ? ` (with ${write})` : ''}`,
+    });
   }
   for (const { from, to } of renamed) {
-    push(to, { kind: 'schema-renamed', severity: OPERATION_RULES['schema-renamed'], where: from, message: `exported type renamed to ${to} (same shape)` });
+    push(to, {
+      kind: 'schema-renamed',
+      severity: OPERATION_RULES['schema-renamed'],
+      where: from,
+      message: `exported type renamed to ${to} (same shape)`,
+    });
   }
   for (const [name, a] of oldByName) {
     const b = newByName.get(name);
     if (!b) continue;
     const [wa, wb] = [oldWrite.get(name), newWrite.get(name)];
-    if (!wa && wb) push(name, { kind: 'write-variant-added', severity: OPERATION_RULES['write-variant-added'], where: wb, message: `new request variant of ${name} (without its read-only fields)` });
-    if (wa && !wb) push(name, { kind: 'write-variant-removed', severity: OPERATION_RULES['write-variant-removed'], where: wa, message: `request variant of ${name} removed: it has no read-only fields any more` });
+    if (!wa && wb)
+      push(name, {
+        kind: 'write-variant-added',
+        severity: OPERATION_RULES['write-variant-added'],
+        where: wb,
+        message: `new request variant of ${name} (without its read-only fields)`,
+      });
+    if (wa && !wb)
+      push(name, {
+        kind: 'write-variant-removed',
+        severity: OPERATION_RULES['write-variant-removed'],
+        where: wa,
+        message: `request variant of ${name} removed: it has no read-only fields any more`,
+      });
     for (const f of compareInPositions(env, a, b, positionsOf(name, oldUsage, newUsage))) {
-      push(name, { kind: f.kind, severity: f.severity, where: `${name}${f.where}`, message: f.message, ...(f.note ? { note: f.note } : {}) });
+      push(name, {
+        kind: f.kind,
+        severity: f.severity,
+        where: `${name}${f.where}`,
+        message: f.message,
+        ...(f.note ? { note: f.note } : {}),
+      });
     }
   }
   return { added, removed, renamed, changes };
@@ -77,13 +110,18 @@ function compareInPositions(env: TypeEnv, a: NamedSchema, b: NamedSchema, positi
  * Pairs removed and added names of the same shape (in both positions). Several can share a shape
  * (small style or link types): pairs with the longest shared name prefix are taken first.
  */
-function findRenames(env: TypeEnv, removed: readonly string[], added: readonly string[]): { from: string; to: string }[] {
+function findRenames(
+  env: TypeEnv,
+  removed: readonly string[],
+  added: readonly string[],
+): { from: string; to: string }[] {
   const candidates: { from: string; to: string; prefix: number }[] = [];
   for (const from of removed) {
     const a = env.oldTypes.get(from)!;
     for (const to of added) {
       const b = env.newTypes.get(to)!;
-      if (sameShape(env, 'request', a, b) && sameShape(env, 'response', a, b)) candidates.push({ from, to, prefix: sharedPrefix(from, to) });
+      if (sameShape(env, 'request', a, b) && sameShape(env, 'response', a, b))
+        candidates.push({ from, to, prefix: sharedPrefix(from, to) });
     }
   }
   candidates.sort((x, y) => y.prefix - x.prefix || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));

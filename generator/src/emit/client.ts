@@ -54,15 +54,30 @@ export function emitParameters(file: SourceFile, ir: ApiIR): void {
           optional: !p.required,
           docs: [p.description, p.deprecated ? '@deprecated' : undefined],
         }));
-      statements.push(interfaceText(names.query, members, { docs: [`Query parameters of {@link MiroApi.${op.methodName}}.`] }));
+      statements.push(
+        interfaceText(names.query, members, { docs: [`Query parameters of {@link MiroApi.${op.methodName}}.`] }),
+      );
     }
     if (op.body && names.body) {
-      statements.push(typeAliasText(names.body, typeText(op.body.type, request), [`Request body of {@link MiroApi.${op.methodName}}.`]));
+      statements.push(
+        typeAliasText(names.body, typeText(op.body.type, request), [
+          `Request body of {@link MiroApi.${op.methodName}}.`,
+        ]),
+      );
     }
-    const resolved = op.success.type && op.success.kind !== 'empty' ? typeText(op.success.type, response) : op.success.kind === 'text' ? 'string' : 'void';
+    const resolved =
+      op.success.type && op.success.kind !== 'empty'
+        ? typeText(op.success.type, response)
+        : op.success.kind === 'text'
+          ? 'string'
+          : 'void';
     statements.push(typeAliasText(names.response, resolved, [`What {@link MiroApi.${op.methodName}} resolves to.`]));
     if (op.pagination && names.item) {
-      statements.push(typeAliasText(names.item, typeText(op.pagination.itemType, response), [`One item of a page of {@link MiroApi.${op.methodName}}.`]));
+      statements.push(
+        typeAliasText(names.item, typeText(op.pagination.itemType, response), [
+          `One item of a page of {@link MiroApi.${op.methodName}}.`,
+        ]),
+      );
     }
   }
   // One insertion for all declarations: ts-morph re-parses the file on every insertion.
@@ -73,7 +88,11 @@ export function emitParameters(file: SourceFile, ir: ApiIR): void {
 export function emitClient(file: SourceFile, ir: ApiIR): void {
   const taken = new Set(ir.schemas.map((s) => s.name));
   file.addImportDeclaration({ namedImports: ['MiroApiBase'], moduleSpecifier: '../runtime/index.js' });
-  file.addImportDeclaration({ isTypeOnly: true, namedImports: ['ApiPromise', 'PagedPromise', 'RequestOptions'], moduleSpecifier: '../runtime/index.js' });
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    namedImports: ['ApiPromise', 'PagedPromise', 'RequestOptions'],
+    moduleSpecifier: '../runtime/index.js',
+  });
   file.addImportDeclaration({ namedImports: ['operations'], moduleSpecifier: './operations.gen.js' });
   file.addImportDeclaration({ isTypeOnly: true, namespaceImport: 'P', moduleSpecifier: './parameters.gen.js' });
   file.addClass({
@@ -82,7 +101,7 @@ export function emitClient(file: SourceFile, ir: ApiIR): void {
     extends: 'MiroApiBase',
     docs: [
       `Client for ${ir.title} ${ir.version}: one method per operation, named by its operationId.\n\n` +
-        "```ts\nconst api = new MiroApi(process.env.MIRO_ACCESS_TOKEN!);\nfor await (const board of api.getBoards({ limit: 50 })) console.log(board.name);\n```",
+        '```ts\nconst api = new MiroApi(process.env.MIRO_ACCESS_TOKEN!);\nfor await (const board of api.getBoards({ limit: 50 })) console.log(board.name);\n```',
     ],
     methods: ir.operations.map((op) => method(op, signatureNames(op, taken))),
   });
@@ -95,8 +114,12 @@ function pathParamType(type: TypeIR): string {
 function method(op: OperationIR, names: SignatureNames): OptionalKind<MethodDeclarationStructure> {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   const queryRequired = op.parameters.some((p) => p.in !== 'path' && p.required);
-  const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({ name: p.name, type: pathParamType(p.type) }));
-  if (op.body && names.body) parameters.push({ name: 'body', type: `P.${names.body}`, hasQuestionToken: !op.body.required });
+  const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = pathParams.map((p) => ({
+    name: p.name,
+    type: pathParamType(p.type),
+  }));
+  if (op.body && names.body)
+    parameters.push({ name: 'body', type: `P.${names.body}`, hasQuestionToken: !op.body.required });
   if (names.query) parameters.push({ name: 'query', type: `P.${names.query}`, hasQuestionToken: !queryRequired });
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
   // A required parameter may not follow an optional one: make earlier optional ones `| undefined`.
@@ -109,9 +132,16 @@ function method(op: OperationIR, names: SignatureNames): OptionalKind<MethodDecl
     }
   }
   const response = `P.${names.response}`;
-  const returnType = op.pagination && names.item ? `PagedPromise<${response}, P.${names.item}>` : `ApiPromise<${response}>`;
+  const returnType =
+    op.pagination && names.item ? `PagedPromise<${response}, P.${names.item}>` : `ApiPromise<${response}>`;
   const call = op.pagination ? 'paged' : 'request';
-  const args = [`operations.${op.methodName}`, `[${pathParams.map((p) => p.name).join(', ')}]`, op.body ? 'body' : 'undefined', names.query ? 'query' : 'undefined', 'options'];
+  const args = [
+    `operations.${op.methodName}`,
+    `[${pathParams.map((p) => p.name).join(', ')}]`,
+    op.body ? 'body' : 'undefined',
+    names.query ? 'query' : 'undefined',
+    'options',
+  ];
   return {
     kind: StructureKind.Method,
     name: op.methodName,
@@ -126,11 +156,17 @@ function method(op: OperationIR, names: SignatureNames): OptionalKind<MethodDecl
 function methodDoc(op: OperationIR): string {
   const facts = [
     op.scopes.length ? `Required scope: ${op.scopes.map((s) => `\`${s}\``).join(', ')}.` : undefined,
-    op.rateLimitLevel ? `Rate limit: level ${op.rateLimitLevel} (${op.credits} credits${op.creditsPerItem ? ' per item of the body' : ''}).` : `Rate limit: not documented (budgeted as ${op.credits} credits).`,
-    op.pagination ? `Paged by ${op.pagination.kind}: \`for await\` the result to walk every item of every page.` : undefined,
+    op.rateLimitLevel
+      ? `Rate limit: level ${op.rateLimitLevel} (${op.credits} credits${op.creditsPerItem ? ' per item of the body' : ''}).`
+      : `Rate limit: not documented (budgeted as ${op.credits} credits).`,
+    op.pagination
+      ? `Paged by ${op.pagination.kind}: \`for await\` the result to walk every item of every page.`
+      : undefined,
   ].filter(Boolean);
   const description = op.description?.replace(/\n*Required scope:[\s\S]*$/i, '').trim();
-  const params = op.parameters.filter((p) => p.in === 'path').map((p) => `@param ${p.name} ${(p.description ?? '').split('\n')[0]}`.trim());
+  const params = op.parameters
+    .filter((p) => p.in === 'path')
+    .map((p) => `@param ${p.name} ${(p.description ?? '').split('\n')[0]}`.trim());
   return [
     op.summary ?? op.operationId,
     description ? `\n${description}` : undefined,

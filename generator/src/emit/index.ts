@@ -22,10 +22,18 @@ export function header(ir: ApiIR, meta: EmitMeta): string {
 }
 
 /** Creates one in-memory ts-morph file per emitter and returns their text, in a stable order. */
-export function renderFiles(ir: ApiIR, meta: EmitMeta, emitters: Record<string, (file: SourceFile, ir: ApiIR) => void>): GeneratedFiles {
+export function renderFiles(
+  ir: ApiIR,
+  meta: EmitMeta,
+  emitters: Record<string, (file: SourceFile, ir: ApiIR) => void>,
+): GeneratedFiles {
   const project = new Project({
     useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, useTrailingCommas: true },
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      quoteKind: QuoteKind.Single,
+      useTrailingCommas: true,
+    },
   });
   const files = new Map<string, string>();
   for (const name of Object.keys(emitters).sort()) {

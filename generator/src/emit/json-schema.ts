@@ -70,7 +70,8 @@ export function modeVariants(ir: ApiIR): ModeVariants {
     refsOf.set(s.name, refs);
   }
   const referrers = new Map<string, string[]>();
-  for (const [name, refs] of refsOf) for (const target of refs) referrers.set(target, [...(referrers.get(target) ?? []), name]);
+  for (const [name, refs] of refsOf)
+    for (const target of refs) referrers.set(target, [...(referrers.get(target) ?? []), name]);
   const reaching = (start: ReadonlySet<string>): Set<string> => {
     const found = new Set(start);
     const queue = [...start];
@@ -90,7 +91,8 @@ export function modeVariants(ir: ApiIR): ModeVariants {
 /** Adds `null` to what a schema accepts. */
 function orNull(schema: JsonSchema): JsonSchema {
   if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] };
-  if (Array.isArray(schema.enum)) return schema.enum.includes(null) ? schema : { ...schema, enum: [...schema.enum, null] };
+  if (Array.isArray(schema.enum))
+    return schema.enum.includes(null) ? schema : { ...schema, enum: [...schema.enum, null] };
   return { anyOf: [schema, { type: 'null' }] };
 }
 
@@ -128,7 +130,8 @@ function convert(type: TypeIR, mode: SchemaMode, variants: ModeVariants): JsonSc
       const schema: Record<string, unknown> = { type: 'object', properties };
       if (required.length) schema.required = required;
       const extra = type.additionalProperties;
-      if (extra !== undefined) schema.additionalProperties = extra === true ? true : toJsonSchema(extra, mode, variants);
+      if (extra !== undefined)
+        schema.additionalProperties = extra === true ? true : toJsonSchema(extra, mode, variants);
       return schema;
     }
     case 'union':
@@ -147,7 +150,11 @@ function convert(type: TypeIR, mode: SchemaMode, variants: ModeVariants): JsonSc
 export function definitionsOf(ir: ApiIR, variants: ModeVariants = modeVariants(ir)): Record<string, JsonSchema> {
   const definitions: Record<string, JsonSchema> = {};
   for (const s of ir.schemas) {
-    const plainMode: SchemaMode | undefined = !variants.request.has(s.name) ? 'request' : !variants.response.has(s.name) ? 'response' : undefined;
+    const plainMode: SchemaMode | undefined = !variants.request.has(s.name)
+      ? 'request'
+      : !variants.response.has(s.name)
+        ? 'response'
+        : undefined;
     if (plainMode) definitions[s.name] = toJsonSchema(s.type, plainMode, variants);
     for (const mode of ['request', 'response'] as const) {
       if (variants[mode].has(s.name)) definitions[`${s.name}.${mode}`] = toJsonSchema(s.type, mode, variants);

@@ -42,7 +42,8 @@ export function contractOperation(op: OperationIR, ir: ApiIR, variants: ModeVari
       status: op.success.status,
       kind: op.success.kind,
       contentType: op.success.contentType,
-      schema: op.success.type && op.success.kind !== 'empty' ? toJsonSchema(op.success.type, 'response', variants) : null,
+      schema:
+        op.success.type && op.success.kind !== 'empty' ? toJsonSchema(op.success.type, 'response', variants) : null,
       ...(op.success.example !== undefined ? { example: op.success.example } : {}),
     },
     pagination: runtime.pagination,

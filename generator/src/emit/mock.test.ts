@@ -28,7 +28,12 @@ const spec = fixtureSpec(
           { name: 'tag_id', in: 'query', required: true, schema: { type: 'string' }, example: '345' },
           { name: 'limit', in: 'query', schema: { type: 'integer' } },
         ],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } } } },
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Page' } } },
+          },
+        },
       },
     },
     '/v2/boards/{board_id}/images': {
@@ -42,18 +47,30 @@ const spec = fixtureSpec(
               schema: {
                 type: 'object',
                 required: ['resource'],
-                properties: { resource: { type: 'string', format: 'binary' }, data: { type: 'object', properties: { title: { type: 'string' } } } },
+                properties: {
+                  resource: { type: 'string', format: 'binary' },
+                  data: { type: 'object', properties: { title: { type: 'string' } } },
+                },
               },
               encoding: { data: { contentType: 'application/json' } },
             },
           },
         },
-        responses: { '201': { description: 'created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' }, example: { id: '1' } } } } },
+        responses: {
+          '201': {
+            description: 'created',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' }, example: { id: '1' } } },
+          },
+        },
       },
     },
   },
   {
-    Item: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } },
+    Item: {
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } },
+    },
     Page: { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Item' } } } },
   },
 );
@@ -76,11 +93,24 @@ describe('emitMockFiles', () => {
       server: 'api',
       parameters: [
         { wireName: 'board_id', in: 'path', required: true, schema: { type: 'string' } },
-        { wireName: 'tag_id', in: 'query', required: true, style: 'form', explode: true, schema: { type: 'string' }, example: '345' },
+        {
+          wireName: 'tag_id',
+          in: 'query',
+          required: true,
+          style: 'form',
+          explode: true,
+          schema: { type: 'string' },
+          example: '345',
+        },
         { wireName: 'limit', in: 'query', required: false, schema: { type: 'integer' } },
       ],
       body: null,
-      success: { status: 200, kind: 'json', contentType: 'application/json', schema: { $ref: 'miro#/definitions/Page' } },
+      success: {
+        status: 200,
+        kind: 'json',
+        contentType: 'application/json',
+        schema: { $ref: 'miro#/definitions/Page' },
+      },
     });
     expect(images).toMatchObject({
       operationId: 'create-image-item-using-local-file',
@@ -89,8 +119,20 @@ describe('emitMockFiles', () => {
         contentType: 'multipart/form-data',
         required: true,
         parts: [
-          { name: 'resource', kind: 'file', required: true, files: 'one', schema: { type: 'string', format: 'binary' } },
-          { name: 'data', kind: 'json', required: false, files: null, schema: { type: 'object', properties: { title: { type: 'string' } } } },
+          {
+            name: 'resource',
+            kind: 'file',
+            required: true,
+            files: 'one',
+            schema: { type: 'string', format: 'binary' },
+          },
+          {
+            name: 'data',
+            kind: 'json',
+            required: false,
+            files: null,
+            schema: { type: 'object', properties: { title: { type: 'string' } } },
+          },
         ],
       },
       success: { status: 201, schema: { $ref: 'miro#/definitions/Item' }, example: { id: '1' } },
@@ -100,7 +142,14 @@ describe('emitMockFiles', () => {
   it('writes every named schema and the formats they use', () => {
     const schemas = files.get('schemas.gen.ts')!;
     expect(entries(schemas)).toEqual([
-      ['Item', { type: 'object', properties: { id: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } }, required: ['id'] }],
+      [
+        'Item',
+        {
+          type: 'object',
+          properties: { id: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } },
+          required: ['id'],
+        },
+      ],
       ['Page', { type: 'object', properties: { data: { type: 'array', items: { $ref: 'miro#/definitions/Item' } } } }],
     ]);
     expect(schemas).toContain('export const formats: readonly string[] = ["binary","date-time"];');

@@ -18,7 +18,13 @@ const spec = fixtureSpec({
       parameters: [
         { name: 'board_id', in: 'path', required: true, schema: { type: 'string' } },
         { name: 'limit', in: 'query', schema: { type: 'string' } },
-        { name: 'tag_ids', in: 'query', required: true, explode: false, schema: { type: 'array', items: { type: 'string' } } },
+        {
+          name: 'tag_ids',
+          in: 'query',
+          required: true,
+          explode: false,
+          schema: { type: 'array', items: { type: 'string' } },
+        },
       ],
       responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } },
     },
@@ -35,17 +41,25 @@ const spec = fixtureSpec({
 
 /** The table the runtime builds from the emitted entries (plain JSON, as the emitted file holds them). */
 function runtimeTable(ir: ApiIR) {
-  return operationTable(Object.fromEntries(ir.operations.map((op) => [op.methodName, tableEntry(op) as unknown as OperationEntry])));
+  return operationTable(
+    Object.fromEntries(ir.operations.map((op) => [op.methodName, tableEntry(op) as unknown as OperationEntry])),
+  );
 }
 
 describe('the operation table', () => {
   const ir = buildIR(spec);
 
   it('leaves out every field that equals its default', () => {
-    const [getItems, createItem] = ['get-items', 'createItemV2'].map((id) => tableEntry(ir.operations.find((op) => op.operationId === id)!));
+    const [getItems, createItem] = ['get-items', 'createItemV2'].map((id) =>
+      tableEntry(ir.operations.find((op) => op.operationId === id)!),
+    );
     expect(getItems).toEqual({
       path: '/v2/boards/{board_id}/items',
-      parameters: [{ wireName: 'board_id' }, { wireName: 'limit' }, { wireName: 'tag_ids', required: true, explode: false, kind: 'array' }],
+      parameters: [
+        { wireName: 'board_id' },
+        { wireName: 'limit' },
+        { wireName: 'tag_ids', required: true, explode: false, kind: 'array' },
+      ],
       rateLimitLevel: 2,
     });
     // The operationId stays where the method name does not give it back.
@@ -65,7 +79,8 @@ describe('the operation table', () => {
     const text = emitApiFiles(ir, meta).get('operations.gen.ts')!;
     expect(text).toContain("import { operationTable } from '../runtime/operation.js';");
     expect(text).toContain('export const operations = operationTable({');
-    for (const op of ir.operations) expect(text).toContain(`\n    ${op.methodName}: ${JSON.stringify(tableEntry(op))},\n`);
+    for (const op of ir.operations)
+      expect(text).toContain(`\n    ${op.methodName}: ${JSON.stringify(tableEntry(op))},\n`);
   });
 
   it('resolves, in the runtime, to the full descriptor of every operation of the real spec', async () => {

@@ -25,7 +25,9 @@ export function operationDescriptor(op: OperationIR): Record<string, unknown> {
       kind: op.body.kind,
       contentType: op.body.contentType,
       required: op.body.required,
-      ...(op.body.parts ? { parts: op.body.parts.map((part) => ({ name: part.name, kind: part.kind, required: part.required })) } : {}),
+      ...(op.body.parts
+        ? { parts: op.body.parts.map((part) => ({ name: part.name, kind: part.kind, required: part.required })) }
+        : {}),
     },
     successStatus: op.success.status,
     responseKind: op.success.kind,
@@ -85,7 +87,8 @@ export function compactOperationDescriptor(op: OperationIR): Record<string, unkn
     const body: Record<string, unknown> = { kind: op.body.kind };
     if (op.body.contentType !== DEFAULT_CONTENT_TYPES[op.body.kind]) body['contentType'] = op.body.contentType;
     if (!op.body.required) body['required'] = false;
-    if (op.body.parts) body['parts'] = op.body.parts.map((part) => ({ name: part.name, kind: part.kind, required: part.required }));
+    if (op.body.parts)
+      body['parts'] = op.body.parts.map((part) => ({ name: part.name, kind: part.kind, required: part.required }));
     out['body'] = body;
   }
   if (op.success.status !== 200) out['successStatus'] = op.success.status;

@@ -47,7 +47,9 @@ export function typeText(type: TypeIR, ctx: TypeTextContext, indent = ''): strin
 }
 
 function wrap(type: TypeIR, text: string): string {
-  return (type.kind === 'union' || type.kind === 'intersection' || type.kind === 'enum') && /[|&]/.test(text) ? `(${text})` : text;
+  return (type.kind === 'union' || type.kind === 'intersection' || type.kind === 'enum') && /[|&]/.test(text)
+    ? `(${text})`
+    : text;
 }
 
 function baseText(type: TypeIR, ctx: TypeTextContext, indent: string): string {
@@ -90,7 +92,9 @@ function unique(items: string[]): string[] {
 }
 
 function objectText(type: Extract<TypeIR, { kind: 'object' }>, ctx: TypeTextContext, indent: string): string {
-  const props = type.properties.filter((p) => !(ctx.mode === 'request' && p.readOnly) && !(ctx.mode === 'response' && p.writeOnly));
+  const props = type.properties.filter(
+    (p) => !(ctx.mode === 'request' && p.readOnly) && !(ctx.mode === 'response' && p.writeOnly),
+  );
   const extra = type.additionalProperties;
   if (props.length === 0) {
     if (extra === undefined) return 'Record<string, never>';
@@ -119,8 +123,14 @@ export interface MemberText {
  * An exported interface as source text, for the same reason as `typeAliasText`: ts-morph's
  * structure printer indents the continuation lines of a multi-line member type once more.
  */
-export function interfaceText(name: string, members: readonly MemberText[], options: { docs?: readonly string[]; indexSignature?: boolean } = {}): string {
-  const lines = members.map((m) => `${jsDoc(m.docs, '  ')}  ${m.readonly ? 'readonly ' : ''}${m.name}${m.optional ? '?' : ''}: ${m.type};`);
+export function interfaceText(
+  name: string,
+  members: readonly MemberText[],
+  options: { docs?: readonly string[]; indexSignature?: boolean } = {},
+): string {
+  const lines = members.map(
+    (m) => `${jsDoc(m.docs, '  ')}  ${m.readonly ? 'readonly ' : ''}${m.name}${m.optional ? '?' : ''}: ${m.type};`,
+  );
   if (options.indexSignature) lines.push('  [key: string]: unknown;');
   return `\n${jsDoc(options.docs ?? [])}export interface ${name} {\n${lines.join('\n')}\n}`;
 }

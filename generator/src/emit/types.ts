@@ -1,6 +1,14 @@
 import type { SourceFile } from './ts-morph.js';
 import type { ApiIR, NamedSchema } from '../ir/types.js';
-import { interfaceText, propertyDoc, propertyKey, typeAliasText, typeText, type TypeMode, type TypeTextContext } from './type-text.js';
+import {
+  interfaceText,
+  propertyDoc,
+  propertyKey,
+  typeAliasText,
+  typeText,
+  type TypeMode,
+  type TypeTextContext,
+} from './type-text.js';
 
 /** Name of the request variant of a schema that has read-only fields. */
 export function writeVariantNames(ir: ApiIR): Map<string, string> {
@@ -30,23 +38,28 @@ export function emitTypes(file: SourceFile, ir: ApiIR): void {
   for (const schema of ir.schemas) {
     statements.push(declaration(schema, schema.name, { mode: 'response', writeVariants, prefix: '' }));
     const writeName = writeVariants.get(schema.name);
-    if (writeName) statements.push(declaration(schema, writeName, { mode: 'request', writeVariants, prefix: '' }, `Request form of {@link ${schema.name}}: read-only fields left out.`));
+    if (writeName)
+      statements.push(
+        declaration(
+          schema,
+          writeName,
+          { mode: 'request', writeVariants, prefix: '' },
+          `Request form of {@link ${schema.name}}: read-only fields left out.`,
+        ),
+      );
   }
   // One insertion for all declarations: ts-morph re-parses the file on every insertion.
   file.addStatements(statements);
 }
 
-function declaration(
-  schema: NamedSchema,
-  name: string,
-  ctx: TypeTextContext,
-  note?: string,
-): string {
+function declaration(schema: NamedSchema, name: string, ctx: TypeTextContext, note?: string): string {
   const docs = [[schema.description, note].filter(Boolean).join('\n\n')].filter(Boolean);
   const type = schema.type;
   if (type.kind === 'object' && type.properties.length > 0 && !type.nullable) {
     const mode: TypeMode = ctx.mode;
-    const props = type.properties.filter((p) => !(mode === 'request' && p.readOnly) && !(mode === 'response' && p.writeOnly));
+    const props = type.properties.filter(
+      (p) => !(mode === 'request' && p.readOnly) && !(mode === 'response' && p.writeOnly),
+    );
     const members = props.map((p) => ({
       name: propertyKey(p.name),
       type: typeText(p.type, ctx, '  '),

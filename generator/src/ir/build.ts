@@ -23,7 +23,13 @@ export function buildIR(spec: JsonObject): ApiIR {
       const type = toTypeIR(ctx, raw, pointer('components', 'schemas', specName));
       const name = typeNames.get(specName)!;
       types.set(name, type);
-      return { specName, name, type, description: isObject(raw) && typeof raw.description === 'string' ? raw.description : undefined, hasReadOnly: false };
+      return {
+        specName,
+        name,
+        type,
+        description: isObject(raw) && typeof raw.description === 'string' ? raw.description : undefined,
+        hasReadOnly: false,
+      };
     });
   const readOnly = schemasWithReadOnly(types);
   const lookup = (name: string): TypeIR | undefined => types.get(name);
@@ -44,7 +50,10 @@ export function buildIR(spec: JsonObject): ApiIR {
       byId.set(op.operationId, at);
       const sameName = byMethodName.get(op.methodName);
       if (sameName) {
-        throw new SpecError(`operationId "${op.operationId}" gives method name "${op.methodName}", which ${sameName} already has`, at);
+        throw new SpecError(
+          `operationId "${op.operationId}" gives method name "${op.methodName}", which ${sameName} already has`,
+          at,
+        );
       }
       byMethodName.set(op.methodName, `the operation at ${at}`);
       operations.push(op);

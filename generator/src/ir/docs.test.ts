@@ -5,7 +5,9 @@ const rateLimit = (text: string): string => `Does a thing.<br/><h3>Rate limiting
 
 describe('rate-limit prose', () => {
   it('reads a level charged per item of the call', () => {
-    const description = rateLimit('<a href="/reference/rate-limiting">Level 2</a> per item. Three items cost 300 credits.');
+    const description = rateLimit(
+      '<a href="/reference/rate-limiting">Level 2</a> per item. Three items cost 300 credits.',
+    );
     expect(rateLimitLevelOf(description)).toBe(2);
     expect(chargedPerItem(description)).toBe(true);
     expect(chargedPerItem(rateLimit('<a href="x">Level 1</a> per item<br/>'))).toBe(true);

@@ -31,9 +31,32 @@ export function parameterNameOf(wireName: string): string {
 
 /** Global names a generated type must not shadow, since the generated code and users' code use them. */
 const RESERVED_TYPE_NAMES = new Set([
-  'Array', 'Blob', 'Boolean', 'Date', 'Error', 'File', 'FormData', 'Function', 'Headers', 'Map', 'Number',
-  'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'Readonly', 'Record', 'Request', 'Required', 'Response',
-  'Set', 'String', 'Symbol', 'URL', 'Uint8Array',
+  'Array',
+  'Blob',
+  'Boolean',
+  'Date',
+  'Error',
+  'File',
+  'FormData',
+  'Function',
+  'Headers',
+  'Map',
+  'Number',
+  'Object',
+  'Omit',
+  'Partial',
+  'Pick',
+  'Promise',
+  'Readonly',
+  'Record',
+  'Request',
+  'Required',
+  'Response',
+  'Set',
+  'String',
+  'Symbol',
+  'URL',
+  'Uint8Array',
 ]);
 
 /** PascalCase TypeScript identifier for a schema name; names that shadow globals get a `Schema` suffix. */

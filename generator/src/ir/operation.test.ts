@@ -5,7 +5,10 @@ import type { OperationIR } from './types.js';
 
 const page = (items: object, cursor: boolean) => ({
   type: 'object',
-  properties: { data: { type: 'array', items }, ...(cursor ? { cursor: { type: 'string' } } : { offset: { type: 'integer' }, total: { type: 'integer' } }) },
+  properties: {
+    data: { type: 'array', items },
+    ...(cursor ? { cursor: { type: 'string' } } : { offset: { type: 'integer' }, total: { type: 'integer' } }),
+  },
 });
 const ok = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
 const describeLevel = (level: number) =>
@@ -22,8 +25,19 @@ const spec = fixtureSpec(
           { name: 'board_id_PlatformTags', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'ids', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
           { name: 'ids_csv', in: 'query', explode: false, schema: { type: 'array', items: { type: 'string' } } },
-          { name: 'filter', in: 'query', style: 'deepObject', schema: { type: 'object', properties: { a: { type: 'string' } } } },
-          { name: 'words', in: 'query', style: 'spaceDelimited', explode: false, schema: { type: 'array', items: { type: 'string' } } },
+          {
+            name: 'filter',
+            in: 'query',
+            style: 'deepObject',
+            schema: { type: 'object', properties: { a: { type: 'string' } } },
+          },
+          {
+            name: 'words',
+            in: 'query',
+            style: 'spaceDelimited',
+            explode: false,
+            schema: { type: 'array', items: { type: 'string' } },
+          },
           { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
         ],
         responses: ok({ type: 'object' }),
@@ -33,7 +47,10 @@ const spec = fixtureSpec(
       get: {
         operationId: 'get-things',
         description: describeLevel(1),
-        parameters: [{ $ref: '#/components/parameters/cursor' }, { name: 'limit', in: 'query', schema: { type: 'string' } }],
+        parameters: [
+          { $ref: '#/components/parameters/cursor' },
+          { name: 'limit', in: 'query', schema: { type: 'string' } },
+        ],
         responses: ok(page({ $ref: '#/components/schemas/Thing' }, true)),
       },
       post: {
@@ -77,8 +94,15 @@ const spec = fixtureSpec(
       servers: [{ url: 'https://miro.com/api/v1/scim' }],
       post: {
         operationId: 'createUser',
-        requestBody: { content: { 'application/scim+json': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } },
-        responses: { '201': { description: 'created', content: { 'application/scim+json': { schema: { type: 'object' } } } } },
+        requestBody: {
+          content: {
+            'application/scim+json': { schema: { type: 'object' } },
+            'application/json': { schema: { type: 'object' } },
+          },
+        },
+        responses: {
+          '201': { description: 'created', content: { 'application/scim+json': { schema: { type: 'object' } } } },
+        },
       },
     },
     '/v2/groups/{group_id}?': {
@@ -91,10 +115,15 @@ const spec = fixtureSpec(
   },
   {
     Thing: { type: 'object', properties: { id: { type: 'string' } } },
-    BoardPage: { allOf: [{ type: 'object', properties: { total: { type: 'integer' } } }, page({ type: 'object' }, false)] },
+    BoardPage: {
+      allOf: [{ type: 'object', properties: { total: { type: 'integer' } } }, page({ type: 'object' }, false)],
+    },
   },
 );
-spec.components = { ...(spec.components as object), parameters: { cursor: { name: 'cursor', in: 'query', schema: { type: 'string' } } } };
+spec.components = {
+  ...(spec.components as object),
+  parameters: { cursor: { name: 'cursor', in: 'query', schema: { type: 'string' } } },
+};
 
 const ir = buildIR(spec);
 const op = (methodName: string): OperationIR => ir.operations.find((o) => o.methodName === methodName)!;
@@ -125,7 +154,13 @@ describe('operations in the IR', () => {
   });
 
   it('detects cursor pagination, also through a $ref parameter', () => {
-    expect(op('getThings').pagination).toMatchObject({ kind: 'cursor', itemsField: 'data', pageParam: 'cursor', limitParam: 'limit', itemType: { kind: 'ref', name: 'Thing' } });
+    expect(op('getThings').pagination).toMatchObject({
+      kind: 'cursor',
+      itemsField: 'data',
+      pageParam: 'cursor',
+      limitParam: 'limit',
+      itemType: { kind: 'ref', name: 'Thing' },
+    });
   });
 
   it('detects offset pagination through allOf', () => {

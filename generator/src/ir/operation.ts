@@ -1,11 +1,27 @@
 import { SpecError, pointer } from '../errors.js';
 import type { JsonObject, JsonValue } from '../spec/load.js';
-import { chargedPerItem, CREDITS_BY_LEVEL, DEFAULT_CREDITS, descriptionToDoc, docsUrlOf, rateLimitLevelOf, scopesOf } from './docs.js';
+import {
+  chargedPerItem,
+  CREDITS_BY_LEVEL,
+  DEFAULT_CREDITS,
+  descriptionToDoc,
+  docsUrlOf,
+  rateLimitLevelOf,
+  scopesOf,
+} from './docs.js';
 import { methodNameOf, parameterNameOf } from './names.js';
 import { paginationOf, type TypeLookup } from './pagination.js';
 import { deref } from './refs.js';
 import { toTypeIR, type SchemaContext } from './schema.js';
-import type { HttpMethod, MultipartPartIR, OperationIR, ParameterIR, RequestBodyIR, ResponseIR, TypeIR } from './types.js';
+import type {
+  HttpMethod,
+  MultipartPartIR,
+  OperationIR,
+  ParameterIR,
+  RequestBodyIR,
+  ResponseIR,
+  TypeIR,
+} from './types.js';
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head'] as const;
 
@@ -59,7 +75,11 @@ export function buildOperation(ctx: SchemaContext, source: OperationSource, look
 }
 
 function serverOf(pathItem: JsonObject, operation: JsonObject, at: string): 'api' | 'scim' {
-  const servers = Array.isArray(operation.servers) ? operation.servers : Array.isArray(pathItem.servers) ? pathItem.servers : [];
+  const servers = Array.isArray(operation.servers)
+    ? operation.servers
+    : Array.isArray(pathItem.servers)
+      ? pathItem.servers
+      : [];
   const first = servers[0];
   const url = isObject(first) ? str(first.url) : undefined;
   if (url === undefined || /^https:\/\/api\.miro\.com\/?$/.test(url)) return 'api';
@@ -92,7 +112,10 @@ function parametersOf(ctx: SchemaContext, source: OperationSource, path: string,
   for (const [key, entry] of declared) {
     if (key.startsWith('path:')) {
       if (!placeholders.includes(entry.node.name as string)) {
-        throw new SpecError(`path parameter "${String(entry.node.name)}" has no {${String(entry.node.name)}} in the path`, entry.at);
+        throw new SpecError(
+          `path parameter "${String(entry.node.name)}" has no {${String(entry.node.name)}} in the path`,
+          entry.at,
+        );
       }
       continue;
     }
@@ -111,11 +134,17 @@ function parametersOf(ctx: SchemaContext, source: OperationSource, path: string,
 
 function parameterOf(ctx: SchemaContext, { node, at }: { node: JsonObject; at: string }): ParameterIR {
   const location = node.in as 'path' | 'query' | 'header';
-  if (!['path', 'query', 'header'].includes(location)) throw new SpecError(`unknown parameter location "${String(node.in)}"`, at);
+  if (!['path', 'query', 'header'].includes(location))
+    throw new SpecError(`unknown parameter location "${String(node.in)}"`, at);
   const type = toTypeIR(ctx, node.schema, `${at}/schema`);
   const resolvedSchema = isObject(node.schema) ? deref(ctx.spec, node.schema, `${at}/schema`) : undefined;
   const schemaType = isObject(resolvedSchema) ? resolvedSchema.type : undefined;
-  const kind = schemaType === 'array' ? 'array' : schemaType === 'object' || (isObject(resolvedSchema) && resolvedSchema.properties) ? 'object' : 'scalar';
+  const kind =
+    schemaType === 'array'
+      ? 'array'
+      : schemaType === 'object' || (isObject(resolvedSchema) && resolvedSchema.properties)
+        ? 'object'
+        : 'scalar';
   const style = (str(node.style) ?? (location === 'query' ? 'form' : 'simple')) as ParameterIR['style'];
   const example = node.example ?? (isObject(resolvedSchema) ? resolvedSchema.example : undefined);
   if (location === 'path' && node.required !== true && node.required !== undefined) {
@@ -130,7 +159,9 @@ function parameterOf(ctx: SchemaContext, { node, at }: { node: JsonObject; at: s
     style,
     explode: typeof node.explode === 'boolean' ? node.explode : style === 'form',
     kind,
-    description: descriptionToDoc(str(node.description) ?? (isObject(resolvedSchema) ? str(resolvedSchema.description) : undefined)),
+    description: descriptionToDoc(
+      str(node.description) ?? (isObject(resolvedSchema) ? str(resolvedSchema.description) : undefined),
+    ),
     deprecated: node.deprecated === true,
     ...(example !== undefined ? { example } : {}),
   };
@@ -152,7 +183,8 @@ function requestBodyOf(ctx: SchemaContext, operation: JsonObject, at: string): R
   const schemaAt = `${bodyAt}/content/${contentType.replace(/\//g, '~1')}/schema`;
   const schema = isObject(media) ? media.schema : undefined;
   const type = toTypeIR(ctx, schema, schemaAt);
-  const kind = contentType === 'multipart/form-data' ? 'multipart' : contentType === 'application/scim+json' ? 'scim' : 'json';
+  const kind =
+    contentType === 'multipart/form-data' ? 'multipart' : contentType === 'application/scim+json' ? 'scim' : 'json';
   return {
     kind,
     contentType,
@@ -164,15 +196,20 @@ function requestBodyOf(ctx: SchemaContext, operation: JsonObject, at: string): R
 
 function multipartPartsOf(ctx: SchemaContext, schema: JsonValue | undefined, at: string): MultipartPartIR[] {
   const resolved = deref(ctx.spec, schema ?? {}, at);
-  if (!isObject(resolved) || !isObject(resolved.properties)) throw new SpecError('multipart body schema has no properties', at);
+  if (!isObject(resolved) || !isObject(resolved.properties))
+    throw new SpecError('multipart body schema has no properties', at);
   const required = new Set(Array.isArray(resolved.required) ? resolved.required : []);
   return Object.entries(resolved.properties).map(([name, prop]) => {
     const propAt = `${at}/properties/${name}`;
     const target = deref(ctx.spec, prop, propAt);
-    const isBinary = (node: JsonValue | undefined): boolean => isObject(node) && node.type === 'string' && node.format === 'binary';
+    const isBinary = (node: JsonValue | undefined): boolean =>
+      isObject(node) && node.type === 'string' && node.format === 'binary';
     // A part may be one file or an array of files (the bulk upload's `resources`).
-    const isFile = isBinary(target) || (isObject(target) && target.type === 'array' && isBinary(deref(ctx.spec, target.items ?? {}, `${propAt}/items`)));
-    const isJson = isObject(target) && (target.type === 'object' || target.properties !== undefined || target.allOf !== undefined);
+    const isFile =
+      isBinary(target) ||
+      (isObject(target) && target.type === 'array' && isBinary(deref(ctx.spec, target.items ?? {}, `${propAt}/items`)));
+    const isJson =
+      isObject(target) && (target.type === 'object' || target.properties !== undefined || target.allOf !== undefined);
     return {
       name,
       kind: isFile ? 'file' : isJson ? 'json' : 'text',
@@ -184,7 +221,9 @@ function multipartPartsOf(ctx: SchemaContext, schema: JsonValue | undefined, at:
 
 function successResponseOf(ctx: SchemaContext, operation: JsonObject, at: string): ResponseIR {
   const responses = isObject(operation.responses) ? operation.responses : {};
-  const code = Object.keys(responses).filter((c) => /^2\d\d$/.test(c)).sort()[0];
+  const code = Object.keys(responses)
+    .filter((c) => /^2\d\d$/.test(c))
+    .sort()[0];
   if (!code) return { status: 200, kind: 'empty', contentType: null, type: null };
   const responseAt = `${at}/responses/${code}`;
   const response = deref(ctx.spec, responses[code]!, responseAt);
@@ -195,7 +234,10 @@ function successResponseOf(ctx: SchemaContext, operation: JsonObject, at: string
   const media = content[contentType];
   const schema = isObject(media) ? media.schema : undefined;
   const example = isObject(media) ? (media.example ?? firstExample(media.examples)) : undefined;
-  const type: TypeIR | null = schema === undefined ? null : toTypeIR(ctx, schema, `${responseAt}/content/${contentType.replace(/\//g, '~1')}/schema`);
+  const type: TypeIR | null =
+    schema === undefined
+      ? null
+      : toTypeIR(ctx, schema, `${responseAt}/content/${contentType.replace(/\//g, '~1')}/schema`);
   return {
     status,
     kind: /json/.test(contentType) ? 'json' : 'text',

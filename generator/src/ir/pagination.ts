@@ -8,9 +8,17 @@ export type TypeLookup = (name: string) => TypeIR | undefined;
  * object with an array of items (`data`). Miro's spec declares these parameters inline or through
  * `components.parameters`; both count, since the runtime only sees the resolved parameters.
  */
-export function paginationOf(lookup: TypeLookup, parameters: readonly ParameterIR[], success: ResponseIR): PaginationIR | null {
+export function paginationOf(
+  lookup: TypeLookup,
+  parameters: readonly ParameterIR[],
+  success: ResponseIR,
+): PaginationIR | null {
   const query = parameters.filter((p) => p.in === 'query');
-  const kind = query.some((p) => p.wireName === 'cursor') ? 'cursor' : query.some((p) => p.wireName === 'offset') ? 'offset' : null;
+  const kind = query.some((p) => p.wireName === 'cursor')
+    ? 'cursor'
+    : query.some((p) => p.wireName === 'offset')
+      ? 'offset'
+      : null;
   if (!kind || !success.type) return null;
   const itemType = itemsOf(lookup, success.type, 'data', new Set());
   if (!itemType) return null;

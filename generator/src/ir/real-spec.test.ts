@@ -9,7 +9,8 @@ beforeAll(async () => {
   ir = buildIR((await loadSpec({ spec: PINNED_SPEC })).spec);
 });
 
-const names = (kind: 'cursor' | 'offset'): string[] => ir.operations.filter((o) => o.pagination?.kind === kind).map((o) => o.methodName);
+const names = (kind: 'cursor' | 'offset'): string[] =>
+  ir.operations.filter((o) => o.pagination?.kind === kind).map((o) => o.methodName);
 
 describe('the pinned spec of 2026-04-22', () => {
   it('yields 197 operations, 180 of them with a rate-limit level', () => {
@@ -36,12 +37,21 @@ describe('the pinned spec of 2026-04-22', () => {
     const cursor = names('cursor');
     expect(cursor).toHaveLength(27);
     const throughComponents = [
-      'getAllCases', 'getAllLegalHolds', 'getLegalHoldExportJobs', 'getLegalHoldContentItems', 'enterpriseGetGroups',
-      'enterpriseGetGroupMembers', 'enterpriseGroupsGetTeams', 'enterpriseTeamsGetGroups', 'enterpriseBoardsGetGroups',
+      'getAllCases',
+      'getAllLegalHolds',
+      'getLegalHoldExportJobs',
+      'getLegalHoldContentItems',
+      'enterpriseGetGroups',
+      'enterpriseGetGroupMembers',
+      'enterpriseGroupsGetTeams',
+      'enterpriseTeamsGetGroups',
+      'enterpriseBoardsGetGroups',
       'enterpriseProjectsGetGroups',
     ];
     expect(cursor).toEqual(expect.arrayContaining(throughComponents));
-    expect(cursor).toEqual(expect.arrayContaining(['getItems', 'getItemsWithinFrame', 'getConnectors', 'enterpriseGetOrganizationMembers']));
+    expect(cursor).toEqual(
+      expect.arrayContaining(['getItems', 'getItemsWithinFrame', 'getConnectors', 'enterpriseGetOrganizationMembers']),
+    );
     expect(cursor).not.toContain('getItemsByGroupId');
   });
 

@@ -8,12 +8,25 @@ import type { TypeIR } from './types.js';
 const schemas = {
   Shape: {
     oneOf: [{ $ref: '#/components/schemas/Circle' }, { $ref: '#/components/schemas/Square' }],
-    discriminator: { propertyName: 'kind', mapping: { circle: '#/components/schemas/Circle', square: '#/components/schemas/Square' } },
+    discriminator: {
+      propertyName: 'kind',
+      mapping: { circle: '#/components/schemas/Circle', square: '#/components/schemas/Square' },
+    },
   },
-  Circle: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['circle'] }, radius: { type: 'number' } } },
-  Square: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'integer' } } },
+  Circle: {
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { type: 'string', enum: ['circle'] }, radius: { type: 'number' } },
+  },
+  Square: {
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'integer' } },
+  },
   Either: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
-  Named: { allOf: [{ $ref: '#/components/schemas/Circle' }, { type: 'object', properties: { name: { type: 'string' } } }] },
+  Named: {
+    allOf: [{ $ref: '#/components/schemas/Circle' }, { type: 'object', properties: { name: { type: 'string' } } }],
+  },
   Maybe: { type: 'string', nullable: true },
   Labels: { type: 'object', additionalProperties: { type: 'string' } },
   Anything: { type: 'object' },
@@ -21,7 +34,11 @@ const schemas = {
   Board: {
     type: 'object',
     required: ['name'],
-    properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' }, owner: { $ref: '#/components/schemas/Owner' } },
+    properties: {
+      id: { type: 'string', readOnly: true },
+      name: { type: 'string' },
+      owner: { $ref: '#/components/schemas/Owner' },
+    },
   },
   Owner: { type: 'object', properties: { id: { type: 'string', readOnly: true }, email: { type: 'string' } } },
   Holder: { type: 'object', properties: { board: { $ref: '#/components/schemas/Board' } } },
@@ -34,8 +51,16 @@ const spec = fixtureSpec(
       ...getReturning('get-board', { $ref: '#/components/schemas/Board' }),
       post: {
         operationId: 'create-board',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Board' } } } },
-        responses: { '201': { description: 'created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Board' } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Board' } } },
+        },
+        responses: {
+          '201': {
+            description: 'created',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Board' } } },
+          },
+        },
       },
     },
   },
@@ -43,12 +68,17 @@ const spec = fixtureSpec(
 );
 const ir = buildIR(spec);
 const typeOf = (name: string): TypeIR => ir.schemas.find((s) => s.name === name)!.type;
-const text = (name: string): string => typeText(typeOf(name), { mode: 'response', writeVariants: new Map(), prefix: '' });
+const text = (name: string): string =>
+  typeText(typeOf(name), { mode: 'response', writeVariants: new Map(), prefix: '' });
 
 describe('schema shapes in the IR and as TypeScript', () => {
   it('oneOf with a discriminator becomes a union that keeps the mapping', () => {
     const shape = typeOf('Shape');
-    expect(shape).toMatchObject({ kind: 'union', combinator: 'oneOf', discriminator: { propertyName: 'kind', mapping: { circle: 'Circle', square: 'Square' } } });
+    expect(shape).toMatchObject({
+      kind: 'union',
+      combinator: 'oneOf',
+      discriminator: { propertyName: 'kind', mapping: { circle: 'Circle', square: 'Square' } },
+    });
     expect(text('Shape')).toBe('Circle | Square');
   });
 
@@ -59,7 +89,13 @@ describe('schema shapes in the IR and as TypeScript', () => {
   });
 
   it('enums become literal unions, nullable adds null', () => {
-    expect(typeText((typeOf('Circle') as Extract<TypeIR, { kind: 'object' }>).properties[0]!.type, { mode: 'response', writeVariants: new Map(), prefix: '' })).toBe('"circle"');
+    expect(
+      typeText((typeOf('Circle') as Extract<TypeIR, { kind: 'object' }>).properties[0]!.type, {
+        mode: 'response',
+        writeVariants: new Map(),
+        prefix: '',
+      }),
+    ).toBe('"circle"');
     expect(text('Maybe')).toBe('string | null');
   });
 
@@ -90,7 +126,12 @@ describe('schema shapes in the IR and as TypeScript', () => {
   });
 
   it('a $ref to a schema that does not exist names where it sits', () => {
-    const broken = fixtureSpec({}, { A: { type: 'object', properties: { b: { $ref: '#/components/schemas/Missing' } } } });
-    expect(() => buildIR(broken)).toThrow('at /components/schemas/A/properties/b: $ref "#/components/schemas/Missing" names a schema that does not exist');
+    const broken = fixtureSpec(
+      {},
+      { A: { type: 'object', properties: { b: { $ref: '#/components/schemas/Missing' } } } },
+    );
+    expect(() => buildIR(broken)).toThrow(
+      'at /components/schemas/A/properties/b: $ref "#/components/schemas/Missing" names a schema that does not exist',
+    );
   });
 });

@@ -44,9 +44,16 @@ export function toTypeIR(ctx: SchemaContext, schema: JsonValue | undefined, at: 
     if (Array.isArray(variants)) {
       const ir = variants.map((v, i) => toTypeIR(ctx, v, `${at}/${combinator}/${i}`, depth + 1));
       const discriminator = discriminatorOf(ctx, schema, variants);
-      const union: TypeIR = { kind: 'union', combinator, variants: ir, ...(discriminator ? { discriminator } : {}), ...nullable };
+      const union: TypeIR = {
+        kind: 'union',
+        combinator,
+        variants: ir,
+        ...(discriminator ? { discriminator } : {}),
+        ...nullable,
+      };
       // A schema with both properties and oneOf is the properties AND one of the variants.
-      if (schema.properties) return { kind: 'intersection', parts: [objectOf(ctx, schema, at, depth), union], ...nullable };
+      if (schema.properties)
+        return { kind: 'intersection', parts: [objectOf(ctx, schema, at, depth), union], ...nullable };
       return union;
     }
   }

@@ -30,7 +30,11 @@ export type TypeIR =
   | { readonly kind: 'boolean'; readonly nullable?: boolean }
   | { readonly kind: 'binary'; readonly nullable?: boolean }
   | { readonly kind: 'unknown'; readonly nullable?: boolean }
-  | { readonly kind: 'enum'; readonly values: readonly (string | number | boolean | null)[]; readonly nullable?: boolean }
+  | {
+      readonly kind: 'enum';
+      readonly values: readonly (string | number | boolean | null)[];
+      readonly nullable?: boolean;
+    }
   | { readonly kind: 'array'; readonly items: TypeIR; readonly nullable?: boolean }
   | ObjectTypeIR
   | {

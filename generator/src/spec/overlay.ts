@@ -65,7 +65,12 @@ export function applyOverlays(spec: JsonObject, overlays: readonly Overlay[]): O
           mergeInto(match.value as Record<string, unknown> | unknown[], action.update);
         }
       }
-      results.push({ overlay: overlay.file, target: action.target, description: action.description, matched: matches.length });
+      results.push({
+        overlay: overlay.file,
+        target: action.target,
+        description: action.description,
+        matched: matches.length,
+      });
     }
   }
   return results;
@@ -81,7 +86,14 @@ function mergeInto(target: Record<string, unknown> | unknown[], update: unknown)
   if (update === null || typeof update !== 'object' || Array.isArray(update)) return;
   for (const [key, value] of Object.entries(update)) {
     const existing = target[key];
-    if (existing !== null && typeof existing === 'object' && value !== null && typeof value === 'object' && !Array.isArray(existing) && !Array.isArray(value)) {
+    if (
+      existing !== null &&
+      typeof existing === 'object' &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(existing) &&
+      !Array.isArray(value)
+    ) {
       mergeInto(existing as Record<string, unknown>, value);
     } else {
       target[key] = structuredClone(value);

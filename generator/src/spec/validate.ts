@@ -21,7 +21,11 @@ export function validateSpec(spec: JsonObject, source: string): Promise<void> {
 
 function checkStructure(spec: JsonObject, source: string): void {
   if (typeof spec.openapi !== 'string' || !/^3\.0\./.test(spec.openapi)) {
-    throw new SpecError(`expected an OpenAPI 3.0 document, "openapi" is ${JSON.stringify(spec.openapi ?? null)}`, '/openapi', source);
+    throw new SpecError(
+      `expected an OpenAPI 3.0 document, "openapi" is ${JSON.stringify(spec.openapi ?? null)}`,
+      '/openapi',
+      source,
+    );
   }
   if (spec.paths === null || typeof spec.paths !== 'object' || Array.isArray(spec.paths)) {
     throw new SpecError('the spec has no "paths" object', '/paths', source);
@@ -56,10 +60,13 @@ function validateWithOpenApiParser(spec: JsonObject, source: string): Promise<vo
     });
     let verdict: ValidatorVerdict | undefined;
     worker.once('message', (message: ValidatorVerdict) => (verdict = message));
-    worker.once('error', (error) => reject(new Error(`the OpenAPI validator failed: ${error.message}`, { cause: error })));
+    worker.once('error', (error) =>
+      reject(new Error(`the OpenAPI validator failed: ${error.message}`, { cause: error })),
+    );
     worker.once('exit', (code) => {
       if (!verdict) return reject(new Error(`the OpenAPI validator stopped (exit code ${code}) without a verdict`));
-      if ('thrown' in verdict) return reject(new SpecError(`the OpenAPI validator could not read the spec: ${verdict.thrown}`, '', source));
+      if ('thrown' in verdict)
+        return reject(new SpecError(`the OpenAPI validator could not read the spec: ${verdict.thrown}`, '', source));
       if (verdict.valid) return resolve();
       const more = verdict.errors.length > 1 ? ` (and ${verdict.errors.length - 1} more)` : '';
       reject(new SpecError(`OpenAPI validation failed: ${verdict.errors[0] ?? 'unknown error'}${more}`, '', source));

@@ -23,7 +23,10 @@ export interface DiffFixture {
 }
 
 export async function fixtureNames(): Promise<string[]> {
-  return (await readdir(DIFF_FIXTURES)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+  return (await readdir(DIFF_FIXTURES))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 export async function loadFixture(name: string): Promise<DiffFixture> {

@@ -39,7 +39,10 @@ describe('published package', () => {
     async () => {
       const attw = join(pkgDir, 'node_modules', '.bin', 'attw');
       // attw exits non-zero when it finds problems; the JSON report is on stdout either way.
-      const stdout = await run(attw, ['--pack', '.', '--format', 'json'], { cwd: pkgDir, maxBuffer: 256 * 1024 * 1024 }).then(
+      const stdout = await run(attw, ['--pack', '.', '--format', 'json'], {
+        cwd: pkgDir,
+        maxBuffer: 256 * 1024 * 1024,
+      }).then(
         (result) => result.stdout,
         (error: { stdout?: string }) => error.stdout ?? '',
       );
@@ -84,7 +87,14 @@ describe('published package', () => {
     const esm = (await import(pathToFileURL(dist('index.js')).href)) as Record<string, unknown>;
     const cjs = createRequire(import.meta.url)(dist('index.cjs')) as Record<string, unknown>;
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
-    for (const name of ['MiroApiBase', 'MiroApiError', 'MiroRateLimitError', 'InMemoryCreditBudget', 'redact', 'PagedPromise']) {
+    for (const name of [
+      'MiroApiBase',
+      'MiroApiError',
+      'MiroRateLimitError',
+      'InMemoryCreditBudget',
+      'redact',
+      'PagedPromise',
+    ]) {
       expect(typeof esm[name], name).toBe('function');
     }
   });

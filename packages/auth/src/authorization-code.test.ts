@@ -8,7 +8,9 @@ describe('parseAuthorizationCode', () => {
   });
 
   it('takes a bare code as it is', () => {
-    expect(parseAuthorizationCode('eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_abc-123')).toBe('eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_abc-123');
+    expect(parseAuthorizationCode('eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_abc-123')).toBe(
+      'eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_abc-123',
+    );
   });
 
   it('reads the code from a path with a query', () => {
@@ -16,7 +18,8 @@ describe('parseAuthorizationCode', () => {
   });
 
   it('throws a denied error when the redirect carries error=', () => {
-    const run = () => parseAuthorizationCode('https://app.example/cb?error=access_denied&error_description=User%20said%20no');
+    const run = () =>
+      parseAuthorizationCode('https://app.example/cb?error=access_denied&error_description=User%20said%20no');
     expect(run).toThrow(MiroAuthorizationDeniedError);
     expect(run).toThrow(/access_denied \(User said no\)/);
   });

@@ -8,7 +8,12 @@ export {
   type MiroOptions as MiroOAuthOptions,
   type TokenRequestContext,
 } from './miro-oauth.js';
-export { createOAuthState, verifyOAuthState, DEFAULT_OAUTH_STATE_TTL_MS, type OAuthStateOptions } from './oauth-state.js';
+export {
+  createOAuthState,
+  verifyOAuthState,
+  DEFAULT_OAUTH_STATE_TTL_MS,
+  type OAuthStateOptions,
+} from './oauth-state.js';
 export { parseAuthorizationCode, type AuthorizationCodeRequest } from './authorization-code.js';
 export { encryptTokenStorage, type EncryptionKey, type EncryptionOptions } from './storage/encrypted.js';
 export { MemoryTokenStorage, type MemoryTokenStorageOptions } from './storage/memory.js';

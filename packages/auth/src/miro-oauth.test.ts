@@ -55,7 +55,9 @@ describe('configuration', () => {
     process.env.MIRO_CLIENT_ID = 'env-id';
     process.env.MIRO_REDIRECT_URL = 'https://env.example/cb';
     expect(() => new MiroOAuth()).toThrow(MiroConfigError);
-    expect(() => new MiroOAuth()).toThrow(/clientSecret is missing: pass options.clientSecret or set MIRO_CLIENT_SECRET/);
+    expect(() => new MiroOAuth()).toThrow(
+      /clientSecret is missing: pass options.clientSecret or set MIRO_CLIENT_SECRET/,
+    );
   });
 
   it('without a logger, warns on the console once per process about the memory store', () => {
@@ -102,7 +104,10 @@ describe('code exchange', () => {
   it('exchanges the code from a full redirect URL and stores the tokens', async () => {
     const client = miro();
     const code = server.issueCode();
-    const token = await client.exchangeCodeForAccessToken('u1', `https://app.example/auth/callback?code=${code}&state=s`);
+    const token = await client.exchangeCodeForAccessToken(
+      'u1',
+      `https://app.example/auth/callback?code=${code}&state=s`,
+    );
     expect(token).toMatch(/^at-/);
     const stored = await client.storage.get('u1');
     expect(stored).toMatchObject({ accessToken: token, expiresAt: now + 3599_000, teamId: '3458764517517818867' });
@@ -119,7 +124,10 @@ describe('code exchange', () => {
   it('handles a Node-style callback request and a Fetch Request', async () => {
     const client = miro();
     await client.handleAuthorizationCodeRequest('node', { url: `/auth/callback?code=${server.issueCode()}` });
-    await client.handleAuthorizationCodeRequest('fetch', new Request(`https://app.example/auth/callback?code=${server.issueCode()}`));
+    await client.handleAuthorizationCodeRequest(
+      'fetch',
+      new Request(`https://app.example/auth/callback?code=${server.issueCode()}`),
+    );
     expect(await client.isAuthorized('node')).toBe(true);
     expect(await client.isAuthorized('fetch')).toBe(true);
   });
@@ -144,7 +152,11 @@ describe('code exchange', () => {
     const client = miro();
     const failure = client.exchangeCodeForAccessToken('u1', 'not-a-code');
     await expect(failure).rejects.toBeInstanceOf(MiroTokenRequestError);
-    await expect(failure).rejects.toMatchObject({ code: 'MIRO_AUTH_TOKEN_REQUEST_FAILED', status: 400, oauthError: 'invalid_grant' });
+    await expect(failure).rejects.toMatchObject({
+      code: 'MIRO_AUTH_TOKEN_REQUEST_FAILED',
+      status: 400,
+      oauthError: 'invalid_grant',
+    });
     expect(await client.isAuthorized('u1')).toBe(false);
   });
 });
@@ -255,7 +267,10 @@ describe('tokens', () => {
     const state = await authorized(miro({ storage }));
     const wrong = miro({ storage, clientSecret: 'wrong-secret' });
     now = state.expiresAt! + 1;
-    await expect(wrong.getAccessToken('u1')).rejects.toMatchObject({ code: 'MIRO_AUTH_TOKEN_REQUEST_FAILED', oauthError: 'invalid_client' });
+    await expect(wrong.getAccessToken('u1')).rejects.toMatchObject({
+      code: 'MIRO_AUTH_TOKEN_REQUEST_FAILED',
+      oauthError: 'invalid_client',
+    });
     expect(await wrong.isAuthorized('u1')).toBe(true);
   });
 
@@ -274,7 +289,11 @@ describe('tokens', () => {
     expect(await client.isAuthorized('u1')).toBe(false);
     const revoke = server.requests.find((r) => r.url.startsWith('/v2/oauth/revoke'));
     expect(revoke?.url).toBe('/v2/oauth/revoke');
-    expect(JSON.parse(revoke!.body)).toEqual({ accessToken: state.accessToken, clientId: server.clientId, clientSecret: server.clientSecret });
+    expect(JSON.parse(revoke!.body)).toEqual({
+      accessToken: state.accessToken,
+      clientId: server.clientId,
+      clientSecret: server.clientSecret,
+    });
   });
 
   it('revoking an unknown user does nothing', async () => {
@@ -293,17 +312,30 @@ describe('secrets stay out of URLs, logs and errors', () => {
     now = first.expiresAt! + 1;
     await client.getAccessToken('u1');
     const second = (await client.storage.get('u1'))!;
-    await client.exchangeCodeForAccessToken('u2', 'bogus-code-value').catch((e: Error) => errors.push(`${e.message} ${String(e.cause ?? '')}`));
+    await client
+      .exchangeCodeForAccessToken('u2', 'bogus-code-value')
+      .catch((e: Error) => errors.push(`${e.message} ${String(e.cause ?? '')}`));
     await miro({ clientSecret: 'wrong-secret-value' })
       .exchangeCodeForAccessToken('u3', server.issueCode())
       .catch((e: Error) => errors.push(e.message));
     // A refresh refused with invalid_grant (the first refresh token was spent above).
     await client.storage.set('u4', { ...first, expiresAt: now - 1 });
-    await client.getAccessToken('u4').catch((e: Error) => errors.push(`${e.message} ${String((e.cause as Error | undefined)?.message)}`));
+    await client
+      .getAccessToken('u4')
+      .catch((e: Error) => errors.push(`${e.message} ${String((e.cause as Error | undefined)?.message)}`));
     await client.revokeToken('u1');
 
     expect(errors).toHaveLength(3);
-    const secrets = [server.clientSecret, 'wrong-secret-value', code, 'bogus-code-value', first.accessToken, first.refreshToken!, second.accessToken, second.refreshToken!];
+    const secrets = [
+      server.clientSecret,
+      'wrong-secret-value',
+      code,
+      'bogus-code-value',
+      first.accessToken,
+      first.refreshToken!,
+      second.accessToken,
+      second.refreshToken!,
+    ];
     const haystacks = [...server.requests.map((r) => r.url), ...logLines, ...errors];
     expect(logLines.length).toBeGreaterThan(0);
     for (const secret of secrets) {

@@ -1,5 +1,10 @@
 import { codeFromRequest, parseAuthorizationCode, type AuthorizationCodeRequest } from './authorization-code.js';
-import { MiroAuthorizationRequiredError, MiroConfigError, MiroInvalidArgumentError, MiroTokenRequestError } from './errors.js';
+import {
+  MiroAuthorizationRequiredError,
+  MiroConfigError,
+  MiroInvalidArgumentError,
+  MiroTokenRequestError,
+} from './errors.js';
 import { MemoryTokenStorage } from './storage/memory.js';
 import { unlockedHandle } from './storage/unlocked-handle.js';
 import { isInvalidGrant, requestToken, revokeAccessToken, type TokenEndpointConfig } from './token-endpoint.js';
@@ -78,7 +83,10 @@ export class MiroOAuth {
       clientId: this.clientId,
       clientSecret,
       fetch: this.fetchImpl,
-      timeoutMs: nonNegative('tokenRequestTimeoutMs', options.tokenRequestTimeoutMs ?? DEFAULT_TOKEN_REQUEST_TIMEOUT_MS),
+      timeoutMs: nonNegative(
+        'tokenRequestTimeoutMs',
+        options.tokenRequestTimeoutMs ?? DEFAULT_TOKEN_REQUEST_TIMEOUT_MS,
+      ),
     };
   }
 
@@ -193,7 +201,11 @@ export class MiroOAuth {
     }
     let next: TokenState;
     try {
-      next = await requestToken(this.#endpoint, { grant_type: 'refresh_token', refresh_token: state.refreshToken }, this.now());
+      next = await requestToken(
+        this.#endpoint,
+        { grant_type: 'refresh_token', refresh_token: state.refreshToken },
+        this.now(),
+      );
     } catch (error) {
       if (!isInvalidGrant(error)) throw error;
       // A store without a lock may have been updated by another process meanwhile: keep its tokens.
@@ -203,16 +215,20 @@ export class MiroOAuth {
       }
       await locked.delete();
       this.logger.warn?.('@miro/auth: Miro refused the refresh token; deleted the stored tokens', { userId: id });
-      throw new MiroAuthorizationRequiredError(id, 'Miro refused the refresh token (invalid_grant); the stored tokens were deleted', {
-        cause: error,
-      });
+      throw new MiroAuthorizationRequiredError(
+        id,
+        'Miro refused the refresh token (invalid_grant); the stored tokens were deleted',
+        {
+          cause: error,
+        },
+      );
     }
     const merged: TokenState = {
       ...next,
       refreshToken: next.refreshToken ?? state.refreshToken,
-      ...(next.teamId ?? state.teamId ? { teamId: next.teamId ?? state.teamId } : {}),
-      ...(next.miroUserId ?? state.miroUserId ? { miroUserId: next.miroUserId ?? state.miroUserId } : {}),
-      ...(next.scope ?? state.scope ? { scope: next.scope ?? state.scope } : {}),
+      ...((next.teamId ?? state.teamId) ? { teamId: next.teamId ?? state.teamId } : {}),
+      ...((next.miroUserId ?? state.miroUserId) ? { miroUserId: next.miroUserId ?? state.miroUserId } : {}),
+      ...((next.scope ?? state.scope) ? { scope: next.scope ?? state.scope } : {}),
     };
     // Stored before it is returned: the old refresh token is spent, so losing the new one logs the user out.
     await locked.set(merged);

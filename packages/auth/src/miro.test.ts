@@ -74,7 +74,13 @@ describe('Miro.as', () => {
     server.expire(first.accessToken);
     await client.as('u1').getBoards();
     const second = (await client.storage.get('u1'))!;
-    const secrets = [server.clientSecret, first.accessToken, first.refreshToken!, second.accessToken, second.refreshToken!];
+    const secrets = [
+      server.clientSecret,
+      first.accessToken,
+      first.refreshToken!,
+      second.accessToken,
+      second.refreshToken!,
+    ];
     for (const text of [...server.requests.map((r) => r.url), ...logLines]) {
       for (const secret of secrets) expect(text).not.toContain(secret);
     }

@@ -97,7 +97,8 @@ async function send(config: TokenEndpointConfig, url: string, init: RequestInit)
   try {
     return await config.fetch(url, { ...init, signal: AbortSignal.timeout(config.timeoutMs) });
   } catch (cause) {
-    const reason = cause instanceof Error && cause.name === 'TimeoutError' ? `timed out after ${config.timeoutMs} ms` : 'failed';
+    const reason =
+      cause instanceof Error && cause.name === 'TimeoutError' ? `timed out after ${config.timeoutMs} ms` : 'failed';
     // The cause is kept for debugging; its text comes from fetch and never holds the body.
     throw new MiroTokenRequestError(`Request to ${new URL(url).origin}${new URL(url).pathname} ${reason}`, { cause });
   }

@@ -37,7 +37,12 @@ afterAll(async () => {
   rmSync(sqliteDir, { recursive: true, force: true });
 });
 
-async function scenario(store: 'redis' | 'postgres' | 'sqlite', storage: TokenStorage & { close(): Promise<void> }, namespace: string, url: string) {
+async function scenario(
+  store: 'redis' | 'postgres' | 'sqlite',
+  storage: TokenStorage & { close(): Promise<void> },
+  namespace: string,
+  url: string,
+) {
   const userId = `user-${randomBytes(4).toString('hex')}`;
   const seeded = server.seedTokens();
   server.expire(seeded.accessToken); // expired at Miro as well as locally

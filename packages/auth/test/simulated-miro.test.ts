@@ -12,7 +12,12 @@ let now: number;
 
 beforeEach(async () => {
   now = Date.UTC(2026, 0, 1);
-  mock = await startMockServer({ clients: [{ ...CLIENT, redirectUris: [REDIRECT] }], autoApprove: true, now: () => now, latencyMs: 5 });
+  mock = await startMockServer({
+    clients: [{ ...CLIENT, redirectUris: [REDIRECT] }],
+    autoApprove: true,
+    now: () => now,
+    latencyMs: 5,
+  });
 });
 afterEach(() => mock.close());
 
@@ -39,7 +44,9 @@ describe('against the simulated Miro (@miro/mock)', () => {
     const client = miro();
     const state = createOAuthState('session-1', 'state-secret', { now: () => now });
     const redirect = await authorizeInBrowser(client.getAuthUrl(state));
-    expect(verifyOAuthState(new URL(redirect).searchParams.get('state'), 'session-1', 'state-secret', { now: () => now })).toBe(true);
+    expect(
+      verifyOAuthState(new URL(redirect).searchParams.get('state'), 'session-1', 'state-secret', { now: () => now }),
+    ).toBe(true);
 
     await client.exchangeCodeForAccessToken('user-1', redirect);
     expect(await client.isAuthorized('user-1')).toBe(true);
@@ -76,7 +83,8 @@ describe('against the simulated Miro (@miro/mock)', () => {
     const stored = (await client.storage.get('u'))!;
     expect(seen.some((url) => url.endsWith('/v1/oauth/token'))).toBe(true);
     for (const url of seen) {
-      for (const secret of [CLIENT.clientSecret, stored.accessToken, stored.refreshToken!]) expect(url).not.toContain(secret);
+      for (const secret of [CLIENT.clientSecret, stored.accessToken, stored.refreshToken!])
+        expect(url).not.toContain(secret);
       expect(url).not.toMatch(/[?&](code|client_secret|refresh_token)=/);
     }
   });

@@ -40,7 +40,13 @@ describe('handlers', () => {
     });
     expect(result.status).toBe(201);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ operationId: 'create-sticky-note-item', methodName: 'createStickyNoteItem', accepted: true, status: 201, problems: [] });
+    expect(log[0]).toMatchObject({
+      operationId: 'create-sticky-note-item',
+      methodName: 'createStickyNoteItem',
+      accepted: true,
+      status: 201,
+      problems: [],
+    });
     expect(log[0]!.request.path).toEqual({ board_id: 'uXjVO=' });
     expect(log[0]!.request.body).toEqual({ data: { content: 'hello', shape: 'square' }, position: { x: 1, y: 2 } });
     expect(log[0]!.body).toEqual(result.body);
@@ -61,7 +67,9 @@ describe('handlers', () => {
       'body.position.x',
     ]);
     expect(result.body.message).toContain('body.data.content: expected string, got number 5');
-    expect(result.body.message).toContain('body.data.shape: expected one of "square", "rectangle", got string "circle"');
+    expect(result.body.message).toContain(
+      'body.data.shape: expected one of "square", "rectangle", got string "circle"',
+    );
     expect(result.body.message).toContain('body.position.x: expected number, got string "left"');
     expect(log[0]).toMatchObject({ accepted: false, status: 400 });
   });
@@ -82,7 +90,9 @@ describe('handlers', () => {
     expect(joined.body.message).toContain(
       'query parameter creatorId[0]: expected integer, got string "1,22" (style form with explode=true repeats the parameter per item: creatorId=a&creatorId=b, not creatorId=a,b)',
     );
-    const badDate = await call('https://api.miro.com/v2/orgs/o1/content-logs/items?from=yesterday&to=2024-01-01T00:00:00Z');
+    const badDate = await call(
+      'https://api.miro.com/v2/orgs/o1/content-logs/items?from=yesterday&to=2024-01-01T00:00:00Z',
+    );
     expect(badDate.body.message).toContain('query parameter from: expected a date-time string, got string "yesterday"');
   });
 
@@ -122,11 +132,17 @@ describe('handlers', () => {
     const log = use();
     const form = new FormData();
     form.append('resource', new Blob(['png bytes'], { type: 'image/png' }), 'photo.png');
-    form.append('data', new Blob([JSON.stringify({ title: 'Photo', position: { x: 0, y: 0 } })], { type: 'application/json' }));
+    form.append(
+      'data',
+      new Blob([JSON.stringify({ title: 'Photo', position: { x: 0, y: 0 } })], { type: 'application/json' }),
+    );
     const ok = await call('https://api.miro.com/v2/boards/b1/images', { method: 'POST', body: form });
     expect(ok.status).toBe(201);
     expect(log[0]!.operationId).toBe('create-image-item-using-local-file');
-    expect(log[0]!.request.body).toEqual({ resource: { file: 'photo.png', type: 'image/png', size: 9 }, data: { title: 'Photo', position: { x: 0, y: 0 } } });
+    expect(log[0]!.request.body).toEqual({
+      resource: { file: 'photo.png', type: 'image/png', size: 9 },
+      data: { title: 'Photo', position: { x: 0, y: 0 } },
+    });
 
     const missing = new FormData();
     missing.append('data', new Blob(['{"title":"x"}'], { type: 'application/json' }));
@@ -155,7 +171,9 @@ describe('handlers', () => {
     const accepted = await fetch('https://api.miro.com/v2/boards', { headers: { authorization: 'Bearer good' } });
     expect(accepted.status).toBe(200);
     const empty = await fetch('https://api.miro.com/v2/boards', { headers: { authorization: 'Bearer ' } });
-    expect(((await empty.json()) as { message: string }).message).toBe('get-boards: header Authorization: has no token after "Bearer"');
+    expect(((await empty.json()) as { message: string }).message).toBe(
+      'get-boards: header Authorization: has no token after "Bearer"',
+    );
   });
 
   it('gives 400 for a body sent to an operation that takes none, and for a missing required body', async () => {
@@ -166,7 +184,11 @@ describe('handlers', () => {
     const none = await call('https://api.miro.com/v2/boards/b1/sticky_notes', { method: 'POST' });
     expect(none.status).toBe(400);
     expect(none.body.message).toContain('body: is required (application/json)');
-    const notJson = await call('https://api.miro.com/v2/boards/b1/sticky_notes', { method: 'POST', headers: JSON_TYPE, body: '{"data":' });
+    const notJson = await call('https://api.miro.com/v2/boards/b1/sticky_notes', {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: '{"data":',
+    });
     expect(notJson.body.message).toMatch(/body: is not valid JSON/);
   });
 
@@ -175,7 +197,9 @@ describe('handlers', () => {
     const wrongMethod = await call('https://api.miro.com/v2/boards', { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET, POST, PUT');
-    expect(wrongMethod.body.message).toBe('method: DELETE is not an operation of /v2/boards; the spec has GET, POST, PUT there');
+    expect(wrongMethod.body.message).toBe(
+      'method: DELETE is not an operation of /v2/boards; the spec has GET, POST, PUT there',
+    );
     const unknown = await call('https://api.miro.com/v3/boards');
     expect(unknown.status).toBe(404);
     expect(log.map((e) => e.operationId)).toEqual([null, null]);
@@ -204,7 +228,9 @@ describe('options', () => {
   });
 
   it('rejects a base URL that is not absolute', () => {
-    expect(() => createContractHandlers({ baseUrl: '/api' })).toThrow('createContractHandlers: baseUrl must be an absolute URL, got "/api"');
+    expect(() => createContractHandlers({ baseUrl: '/api' })).toThrow(
+      'createContractHandlers: baseUrl must be an absolute URL, got "/api"',
+    );
   });
 
   it('answers the same body for the same seed and another body for another seed', async () => {

@@ -17,7 +17,14 @@ import { DEFINITIONS_ID, definitions, formats } from './generated/schemas.gen.js
 export { DEFAULT_BASE_URL, DEFAULT_SCIM_BASE_URL } from './contract/handlers.js';
 export type { ContractExchange, ContractHandlerOptions } from './contract/handlers.js';
 export type { ContractProblem } from './contract/problems.js';
-export type { ContractOperation, ContractParameter, ContractBody, ContractPart, ContractResponse, JsonSchema } from './contract/types.js';
+export type {
+  ContractOperation,
+  ContractParameter,
+  ContractBody,
+  ContractPart,
+  ContractResponse,
+  JsonSchema,
+} from './contract/types.js';
 export { Sampler, seededRandom, seedFor } from './contract/sample.js';
 export { contractOperations, spec, definitions };
 

@@ -16,8 +16,18 @@ export function board(baseUrl: string): Record<string, unknown> {
     project: { id: '3458764517517852000', type: 'project' },
     picture: { id: '3458764517517853000', type: 'picture', imageURL: 'https://miro.example/thumb.png' },
     policy: {
-      permissionsPolicy: { collaborationToolsStartAccess: 'all_editors', copyAccess: 'anyone', copyAccessLevel: 'anyone', sharingAccess: 'team_members_with_editing_rights' },
-      sharingPolicy: { access: 'private', inviteToAccountAndBoardLinkAccess: 'no_access', organizationAccess: 'private', teamAccess: 'private' },
+      permissionsPolicy: {
+        collaborationToolsStartAccess: 'all_editors',
+        copyAccess: 'anyone',
+        copyAccessLevel: 'anyone',
+        sharingAccess: 'team_members_with_editing_rights',
+      },
+      sharingPolicy: {
+        access: 'private',
+        inviteToAccountAndBoardLinkAccess: 'no_access',
+        organizationAccess: 'private',
+        teamAccess: 'private',
+      },
     },
     viewLink: `https://miro.com/app/board/${BOARD_ID}`,
     owner: user('3458764517517818000'),
@@ -28,7 +38,10 @@ export function board(baseUrl: string): Record<string, unknown> {
     lastOpenedBy: user('3458764517517818000'),
     modifiedAt: stamp,
     modifiedBy: user('3458764517517818000'),
-    links: { self: `${baseUrl}/v2/boards/${BOARD_ID}`, related: `${baseUrl}/v2/boards/${BOARD_ID}/members?limit=20&offset=0` },
+    links: {
+      self: `${baseUrl}/v2/boards/${BOARD_ID}`,
+      related: `${baseUrl}/v2/boards/${BOARD_ID}/members?limit=20&offset=0`,
+    },
   };
 }
 
@@ -57,7 +70,10 @@ export function itemPage(baseUrl: string, size: number): Record<string, unknown>
     size,
     cursor,
     limit: size,
-    links: { self: `${baseUrl}/v2/boards/${BOARD_ID}/items?limit=${size}`, next: `${baseUrl}/v2/boards/${BOARD_ID}/items?limit=${size}&cursor=${cursor}` },
+    links: {
+      self: `${baseUrl}/v2/boards/${BOARD_ID}/items?limit=${size}`,
+      next: `${baseUrl}/v2/boards/${BOARD_ID}/items?limit=${size}&cursor=${cursor}`,
+    },
     type: 'cursor-list',
   };
 }

@@ -66,7 +66,12 @@ export interface HarnessOptions {
 
 /** The app wired to a simulated Miro through `fetch`: no sockets, one request at a time. */
 export function createHarness(options: HarnessOptions = {}): Harness {
-  const sim = createMiroSimulation({ baseUrl: MIRO_ORIGIN, authorizeBase: MIRO_ORIGIN, autoApprove: true, ...options.simulation });
+  const sim = createMiroSimulation({
+    baseUrl: MIRO_ORIGIN,
+    authorizeBase: MIRO_ORIGIN,
+    autoApprove: true,
+    ...options.simulation,
+  });
   const toSim: typeof fetch = (input, init) => sim.handle(new Request(input, init));
   const storage = options.storage ?? new MemoryTokenStorage();
   const miro = new Miro({

@@ -18,7 +18,13 @@ afterEach(() => {
  * beyond it; `creditsOf` prices a request (a fixed level, or per item of the body).
  */
 function budgetEnforcingServer(path: string, creditsOf: (body: unknown) => number) {
-  const state = { windowStart: -Infinity, spent: 0, throttled: 0, spendPerWindow: [] as number[], requestTimes: [] as number[] };
+  const state = {
+    windowStart: -Infinity,
+    spent: 0,
+    throttled: 0,
+    spendPerWindow: [] as number[],
+    requestTimes: [] as number[],
+  };
   server.use(
     http.post(`${API}${path}`, async ({ request }) => {
       const credits = creditsOf(await request.json());
@@ -63,7 +69,9 @@ describe('credit budget', () => {
     const mock = budgetEnforcingServer('/v2/boards/:id/sticky_notes', () => ops.createSticky.credits);
     const api = new TestApi({ accessToken: 'user-token', maxRetries: 0 });
     const started = Date.now();
-    const calls = Promise.all(Array.from({ length: 2000 }, (_, i) => api.call(ops.createSticky, ['b1'], { data: { i } })));
+    const calls = Promise.all(
+      Array.from({ length: 2000 }, (_, i) => api.call(ops.createSticky, ['b1'], { data: { i } })),
+    );
     await runUntilSettled(calls);
     await expect(calls).resolves.toHaveLength(2000);
     expect(mock.throttled).toBe(0);
@@ -74,7 +82,10 @@ describe('credit budget', () => {
 
   it('runs 100 bulk creates of 20 items (Miro charges per item: two minutes of budget) without a 429', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2025, 0, 1) });
-    const mock = budgetEnforcingServer('/v2/boards/:id/items/bulk', (body) => ops.createItemsInBulk.credits * (body as unknown[]).length);
+    const mock = budgetEnforcingServer(
+      '/v2/boards/:id/items/bulk',
+      (body) => ops.createItemsInBulk.credits * (body as unknown[]).length,
+    );
     const api = new TestApi({ accessToken: 'user-token', maxRetries: 0 });
     const twentyItems = Array.from({ length: 20 }, (_, i) => ({ type: 'sticky_note', data: { content: String(i) } }));
     const started = Date.now();
@@ -89,7 +100,16 @@ describe('credit budget', () => {
   it('hands each call to a supplied CreditBudget under a token hash, and feeds it the rate-limit headers', async () => {
     server.use(
       http.get(`${API}/v2/boards/:id`, () =>
-        HttpResponse.json({ id: 'b1' }, { headers: { 'X-RateLimit-Limit': '100000', 'X-RateLimit-Remaining': '99950', 'X-RateLimit-Reset': '1735689660' } }),
+        HttpResponse.json(
+          { id: 'b1' },
+          {
+            headers: {
+              'X-RateLimit-Limit': '100000',
+              'X-RateLimit-Remaining': '99950',
+              'X-RateLimit-Reset': '1735689660',
+            },
+          },
+        ),
       ),
     );
     const acquired: [string, number][] = [];

@@ -20,8 +20,15 @@ describe('MiroApiBase requests', () => {
         return HttpResponse.json({ id: 's1' }, { status: 201 });
       }),
     );
-    const api = new TestApi({ accessToken: 'tok-1', userAgent: 'my-app/2.0', headers: { 'X-Team': 'a', 'X-Call': 'client' }, budget: false });
-    const data = await api.call(ops.createSticky, ['b1'], { data: { content: 'hi' } }, undefined, { headers: { 'X-Call': 'per-call' } });
+    const api = new TestApi({
+      accessToken: 'tok-1',
+      userAgent: 'my-app/2.0',
+      headers: { 'X-Team': 'a', 'X-Call': 'client' },
+      budget: false,
+    });
+    const data = await api.call(ops.createSticky, ['b1'], { data: { content: 'hi' } }, undefined, {
+      headers: { 'X-Call': 'per-call' },
+    });
     expect(data).toEqual({ id: 's1' });
     expect(body).toEqual({ data: { content: 'hi' } });
     expect(seen?.headers.get('authorization')).toBe('Bearer tok-1');
@@ -56,7 +63,17 @@ describe('MiroApiBase requests', () => {
     server.use(
       http.get(`${API}/v2/boards/:id`, () => {
         count++;
-        return HttpResponse.json({ id: 'b1' }, { headers: { 'X-Request-Id': 'r-9', 'X-RateLimit-Limit': '100000', 'X-RateLimit-Remaining': '99950', 'X-RateLimit-Reset': '1735689660' } });
+        return HttpResponse.json(
+          { id: 'b1' },
+          {
+            headers: {
+              'X-Request-Id': 'r-9',
+              'X-RateLimit-Limit': '100000',
+              'X-RateLimit-Remaining': '99950',
+              'X-RateLimit-Reset': '1735689660',
+            },
+          },
+        );
       }),
     );
     const api = new TestApi({ accessToken: 'tok', budget: false });
@@ -76,7 +93,9 @@ describe('MiroApiBase requests', () => {
       http.post(`${API}/v2/boards/:id/sticky_notes`, ({ request }) => {
         const auth = request.headers.get('authorization') ?? '';
         tokens.push(auth);
-        return auth === 'Bearer fresh' ? HttpResponse.json({ id: 's1' }, { status: 201 }) : HttpResponse.json({ code: 'tokenExpired' }, { status: 401 });
+        return auth === 'Bearer fresh'
+          ? HttpResponse.json({ id: 's1' }, { status: 201 })
+          : HttpResponse.json({ code: 'tokenExpired' }, { status: 401 });
       }),
     );
     const provider = vi.fn(async (context?: AccessTokenContext) => (context ? 'fresh' : 'stale'));
@@ -88,7 +107,9 @@ describe('MiroApiBase requests', () => {
 
   it('gives up with MiroAuthenticationError when the refreshed token is rejected too', async () => {
     let count = 0;
-    server.use(http.get(`${API}/v2/boards/:id`, () => (count++, HttpResponse.json({ code: 'tokenInvalid' }, { status: 401 }))));
+    server.use(
+      http.get(`${API}/v2/boards/:id`, () => (count++, HttpResponse.json({ code: 'tokenInvalid' }, { status: 401 }))),
+    );
     let n = 0;
     const api = new TestApi({ accessToken: async () => `t${n++}`, budget: false });
     await expect(api.call(ops.getBoard, ['b1'])).rejects.toBeInstanceOf(MiroAuthenticationError);
@@ -105,7 +126,11 @@ describe('MiroApiBase requests', () => {
 
   it('rejects bad options with errors that name the option', () => {
     expect(() => new TestApi('')).toThrow('accessToken must not be empty');
-    expect(() => new TestApi({ accessToken: 't', baseUrl: 'api.miro.com' })).toThrow('baseUrl must be an absolute http(s) URL');
-    expect(() => new TestApi({ accessToken: 't', maxRetries: -1 })).toThrow('maxRetries must be a non-negative integer');
+    expect(() => new TestApi({ accessToken: 't', baseUrl: 'api.miro.com' })).toThrow(
+      'baseUrl must be an absolute http(s) URL',
+    );
+    expect(() => new TestApi({ accessToken: 't', maxRetries: -1 })).toThrow(
+      'maxRetries must be a non-negative integer',
+    );
   });
 });

@@ -20,7 +20,11 @@ import { TestApi } from './test-support/test-api.js';
 const server = useMockServer();
 const api = new TestApi({ accessToken: 'secret-token-1', maxRetries: 0, budget: false });
 
-async function failure(status: number, body: BodyInit | null, headers: Record<string, string> = {}): Promise<MiroApiError> {
+async function failure(
+  status: number,
+  body: BodyInit | null,
+  headers: Record<string, string> = {},
+): Promise<MiroApiError> {
   server.use(http.get(`${API}/v2/boards/:id`, () => new HttpResponse(body, { status, headers })));
   const error: unknown = await api.call(ops.getBoard, ['b1']).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(MiroApiError);
@@ -49,8 +53,17 @@ describe('typed errors', () => {
   });
 
   it("carries Miro's code, message, context, type and the request id", async () => {
-    const body = { status: 404, code: 'notFound', message: 'Board not found', context: { fields: ['id'] }, type: 'error' };
-    const error = await failure(404, JSON.stringify(body), { 'content-type': 'application/json', 'X-Request-Id': 'req-123' });
+    const body = {
+      status: 404,
+      code: 'notFound',
+      message: 'Board not found',
+      context: { fields: ['id'] },
+      type: 'error',
+    };
+    const error = await failure(404, JSON.stringify(body), {
+      'content-type': 'application/json',
+      'X-Request-Id': 'req-123',
+    });
     expect(error).toMatchObject({
       code: 'notFound',
       context: { fields: ['id'] },
@@ -93,7 +106,12 @@ describe('typed errors', () => {
   });
 
   it('rejects a success response that is not valid JSON with a clear error', async () => {
-    server.use(http.get(`${API}/v2/boards/:id`, () => new HttpResponse('{"id": ', { headers: { 'content-type': 'application/json' } })));
+    server.use(
+      http.get(
+        `${API}/v2/boards/:id`,
+        () => new HttpResponse('{"id": ', { headers: { 'content-type': 'application/json' } }),
+      ),
+    );
     await expect(api.call(ops.getBoard, ['b1'])).rejects.toThrow('getBoard: the 200 response is not valid JSON');
   });
 });

@@ -8,12 +8,12 @@ export interface MiroErrorOrigin {
 }
 
 export interface MiroErrorDetails extends MiroErrorOrigin {
-  readonly status?: number;
-  readonly code?: string;
+  readonly status?: number | undefined;
+  readonly code?: string | undefined;
   readonly context?: unknown;
-  readonly type?: string;
-  readonly headers?: Headers;
-  readonly requestId?: string;
+  readonly type?: string | undefined;
+  readonly headers?: Headers | undefined;
+  readonly requestId?: string | undefined;
   /** The parsed JSON error body, or the raw text (truncated) when it was not JSON. */
   readonly body?: unknown;
   readonly cause?: unknown;

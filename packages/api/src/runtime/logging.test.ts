@@ -43,7 +43,9 @@ describe('logging', () => {
     for (const secret of SECRETS) expect(output).not.toContain(secret);
     expect(output).toContain('[REDACTED]');
     expect(lines.map((l) => l.level)).toEqual(['debug', 'warn', 'debug', 'debug']);
-    expect(lines[1]?.message).toMatch(/^POST https:\/\/api\.miro\.com\/v1\/oauth\/token\?code=\[REDACTED\]&access_token=\[REDACTED\]&client_id=app-1 -> 429; retry 1 of 2 in 1000 ms$/);
+    expect(lines[1]?.message).toMatch(
+      /^POST https:\/\/api\.miro\.com\/v1\/oauth\/token\?code=\[REDACTED\]&access_token=\[REDACTED\]&client_id=app-1 -> 429; retry 1 of 2 in 1000 ms$/,
+    );
     expect(lines[3]?.message).toMatch(/-> 200 in \d+ ms \(retries: 1\)$/);
     expect(lines[3]?.fields).toMatchObject({ status: 200, retries: 1, durationMs: expect.any(Number) });
     expect(lines[0]?.fields?.['headers']).toMatchObject({ authorization: '[REDACTED]' });
@@ -64,11 +66,17 @@ describe('logging', () => {
   it('accepts a logger function', async () => {
     const logger = vi.fn();
     await leakyCall({ logger });
-    expect(logger).toHaveBeenCalledWith('warn', expect.stringContaining('-> 429'), expect.objectContaining({ status: 429 }));
+    expect(logger).toHaveBeenCalledWith(
+      'warn',
+      expect.stringContaining('-> 429'),
+      expect.objectContaining({ status: 429 }),
+    );
   });
 
   it('logs nothing without a logger or MIRO_DEBUG', async () => {
-    const spies = (['debug', 'info', 'warn', 'error', 'log'] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => {}));
+    const spies = (['debug', 'info', 'warn', 'error', 'log'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(() => {}),
+    );
     await leakyCall({});
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });

@@ -48,9 +48,15 @@ describe('resolveOperation', () => {
     expect(resolveOperation(compactListItems)).toEqual(ops.listItems);
     expect(resolveOperation(compactSearch)).toEqual(ops.search);
     expect(resolveOperation(compactCreateSticky)).toEqual(ops.createSticky);
-    expect(resolveOperation({ operationId: 'getScimUser', path: '/Users/{id}', server: 'scim', parameters: [{ wireName: 'id', in: 'path' }], rateLimitLevel: 1 })).toEqual(
-      ops.getScimUser,
-    );
+    expect(
+      resolveOperation({
+        operationId: 'getScimUser',
+        path: '/Users/{id}',
+        server: 'scim',
+        parameters: [{ wireName: 'id', in: 'path' }],
+        rateLimitLevel: 1,
+      }),
+    ).toEqual(ops.getScimUser);
   });
 
   it('applies the operation-level defaults: GET, api server, no parameters, no body, 200 JSON, level-less credits', () => {
@@ -75,7 +81,9 @@ describe('resolveOperation', () => {
     const resolved = resolveOperation({
       operationId: 'x',
       path: '/x',
-      parameters: [{ wireName: 'ids', in: 'query', style: 'pipeDelimited', required: true, explode: true, kind: 'array' }],
+      parameters: [
+        { wireName: 'ids', in: 'query', style: 'pipeDelimited', required: true, explode: true, kind: 'array' },
+      ],
       body: { kind: 'multipart', required: false, parts: [{ name: 'file', kind: 'file', required: true }] },
       rateLimitLevel: 3,
       credits: 7,
@@ -84,8 +92,21 @@ describe('resolveOperation', () => {
       deprecated: true,
     });
     expect(resolved.creditsPerItem).toBe(true);
-    expect(resolved.parameters[0]).toEqual({ wireName: 'ids', name: 'ids', in: 'query', required: true, style: 'pipeDelimited', explode: true, kind: 'array' });
-    expect(resolved.body).toEqual({ kind: 'multipart', contentType: 'multipart/form-data', required: false, parts: [{ name: 'file', kind: 'file', required: true }] });
+    expect(resolved.parameters[0]).toEqual({
+      wireName: 'ids',
+      name: 'ids',
+      in: 'query',
+      required: true,
+      style: 'pipeDelimited',
+      explode: true,
+      kind: 'array',
+    });
+    expect(resolved.body).toEqual({
+      kind: 'multipart',
+      contentType: 'multipart/form-data',
+      required: false,
+      parts: [{ name: 'file', kind: 'file', required: true }],
+    });
     expect(resolved.credits).toBe(7);
     expect(resolved.pagination).toEqual({ kind: 'offset', itemsField: 'items', pageParam: 'skip', limitParam: null });
     expect(resolved.deprecated).toBe(true);
@@ -95,7 +116,12 @@ describe('resolveOperation', () => {
     const [path, query, header, deep] = resolveOperation({
       operationId: 'x',
       path: '/x/{id}',
-      parameters: [{ wireName: 'id' }, { wireName: 'q' }, { wireName: 'X-H', in: 'header' }, { wireName: 'f', style: 'deepObject' }],
+      parameters: [
+        { wireName: 'id' },
+        { wireName: 'q' },
+        { wireName: 'X-H', in: 'header' },
+        { wireName: 'f', style: 'deepObject' },
+      ],
     }).parameters;
     expect(path).toMatchObject({ in: 'path', required: true, style: 'simple', explode: false });
     expect(query).toMatchObject({ required: false, style: 'form', explode: true });
@@ -113,11 +139,19 @@ describe('resolveOperation', () => {
   });
 
   it('uses the kind media type for a body without one, also for an empty string', () => {
-    expect(resolveOperation({ operationId: 'a', path: '/a', body: { kind: 'scim' } }).body?.contentType).toBe('application/scim+json');
-    expect(resolveOperation({ operationId: 'a', path: '/a', body: { kind: 'json', contentType: '' } }).body?.contentType).toBe('application/json');
-    expect(resolveOperation({ operationId: 'a', path: '/a', body: { kind: 'json', contentType: 'application/merge-patch+json' } }).body?.contentType).toBe(
-      'application/merge-patch+json',
+    expect(resolveOperation({ operationId: 'a', path: '/a', body: { kind: 'scim' } }).body?.contentType).toBe(
+      'application/scim+json',
     );
+    expect(
+      resolveOperation({ operationId: 'a', path: '/a', body: { kind: 'json', contentType: '' } }).body?.contentType,
+    ).toBe('application/json');
+    expect(
+      resolveOperation({
+        operationId: 'a',
+        path: '/a',
+        body: { kind: 'json', contentType: 'application/merge-patch+json' },
+      }).body?.contentType,
+    ).toBe('application/merge-patch+json');
   });
 
   it('resolves each descriptor once, and a resolved operation to itself', () => {
@@ -187,6 +221,8 @@ describe('a compact descriptor', () => {
 
   it('reports errors with the same parameter names', () => {
     const api = new TestApi({ accessToken: 'tok', budget: false });
-    return expect(api.call(compactSearch, [], undefined, {})).rejects.toThrow('search: query parameter q (q) is required');
+    return expect(api.call(compactSearch, [], undefined, {})).rejects.toThrow(
+      'search: query parameter q (q) is required',
+    );
   });
 });

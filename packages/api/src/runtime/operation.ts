@@ -109,8 +109,7 @@ export interface ResolvedBody extends Required<Omit<BodyDescriptor, 'parts'>> {
 export type ResolvedPagination = Required<PaginationDescriptor>;
 
 /** An operation with every default applied: what the runtime works with. */
-export interface ResolvedOperation
-  extends Required<Omit<OperationDescriptor, 'parameters' | 'body' | 'pagination'>> {
+export interface ResolvedOperation extends Required<Omit<OperationDescriptor, 'parameters' | 'body' | 'pagination'>> {
   readonly parameters: readonly ResolvedParameter[];
   readonly body: ResolvedBody | null;
   readonly pagination: ResolvedPagination | null;
@@ -167,7 +166,9 @@ export function defaultOperationId(key: string): string {
  * The operation table the generated client reads: one resolved operation per key. Each entry is
  * resolved on first access, so importing the table costs next to nothing.
  */
-export function operationTable<K extends string>(entries: Record<K, OperationEntry>): Readonly<Record<K, ResolvedOperation>> {
+export function operationTable<K extends string>(
+  entries: Record<K, OperationEntry>,
+): Readonly<Record<K, ResolvedOperation>> {
   const table = {} as Record<K, ResolvedOperation>;
   for (const key of Object.keys(entries) as K[]) {
     Object.defineProperty(table, key, {

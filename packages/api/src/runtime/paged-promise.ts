@@ -13,7 +13,11 @@ export class PagedPromise<Page, Item> extends ApiPromise<Page> implements AsyncI
   readonly #query: Query;
   readonly #walker: () => PageWalker;
 
-  constructor(fetchPage: (query: Query) => Promise<ApiResult<Page> | DeferredApiResult<Page>>, query: Query, walker: () => PageWalker) {
+  constructor(
+    fetchPage: (query: Query) => Promise<ApiResult<Page> | DeferredApiResult<Page>>,
+    query: Query,
+    walker: () => PageWalker,
+  ) {
     super(() => fetchPage(query));
     this.#fetchPage = fetchPage;
     this.#query = query;

@@ -43,7 +43,10 @@ function cursorServer(pages: number, style: 'cursor' | 'links', repeatAt?: numbe
       return HttpResponse.json(
         style === 'cursor'
           ? { data, cursor: next, size: 2 }
-          : { data, links: { self: url.href, ...(next && { next: `${API}/v2/boards/b1/items?limit=2&cursor=${next}` }) } },
+          : {
+              data,
+              links: { self: url.href, ...(next && { next: `${API}/v2/boards/b1/items?limit=2&cursor=${next}` }) },
+            },
       );
     }),
   );

@@ -1,5 +1,10 @@
 import { MiroPaginationError, type MiroErrorOrigin } from './errors.js';
-import { resolveOperation, type OperationDescriptor, type ResolvedOperation, type ResolvedPagination } from './operation.js';
+import {
+  resolveOperation,
+  type OperationDescriptor,
+  type ResolvedOperation,
+  type ResolvedPagination,
+} from './operation.js';
 
 type Query = Record<string, unknown>;
 
@@ -60,7 +65,8 @@ export function createPageWalker(descriptor: OperationDescriptor, origin: MiroEr
 
 /** The page's items; a missing items field counts as an empty page. */
 function itemsOf(operationId: string, pagination: ResolvedPagination, page: unknown): unknown[] {
-  const value = typeof page === 'object' && page !== null ? (page as Record<string, unknown>)[pagination.itemsField] : undefined;
+  const value =
+    typeof page === 'object' && page !== null ? (page as Record<string, unknown>)[pagination.itemsField] : undefined;
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     throw new TypeError(`${operationId}: expected the response field "${pagination.itemsField}" to be an array`);

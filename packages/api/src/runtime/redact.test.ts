@@ -18,7 +18,10 @@ describe('redact', () => {
   });
 
   it('removes tokens and secrets from nested bodies, without touching the input', () => {
-    const body = { user: { access_token: 'a', refreshToken: 'r', clientSecret: 's', name: 'ok' }, list: [{ id_token: 'i' }] };
+    const body = {
+      user: { access_token: 'a', refreshToken: 'r', clientSecret: 's', name: 'ok' },
+      list: [{ id_token: 'i' }],
+    };
     expect(redact(body)).toEqual({
       user: { access_token: REDACTED, refreshToken: REDACTED, clientSecret: REDACTED, name: 'ok' },
       list: [{ id_token: REDACTED }],
@@ -27,13 +30,18 @@ describe('redact', () => {
   });
 
   it("redacts an OAuth request's code but keeps Miro's error code readable", () => {
-    expect(redact({ grant_type: 'authorization_code', code: 'one-time' })).toEqual({ grant_type: 'authorization_code', code: REDACTED });
+    expect(redact({ grant_type: 'authorization_code', code: 'one-time' })).toEqual({
+      grant_type: 'authorization_code',
+      code: REDACTED,
+    });
     expect(redact({ status: 404, code: 'notFound' })).toEqual({ status: 404, code: 'notFound' });
   });
 
   it('removes bearer tokens, JSON token fields and listed secrets from free text', () => {
     const text = 'sent Bearer abc.def-ghi with {"access_token":"zzz","x":1} for sk-live-1234';
-    expect(redact(text, ['sk-live-1234'])).toBe(`sent Bearer ${REDACTED} with {"access_token":"${REDACTED}","x":1} for ${REDACTED}`);
+    expect(redact(text, ['sk-live-1234'])).toBe(
+      `sent Bearer ${REDACTED} with {"access_token":"${REDACTED}","x":1} for ${REDACTED}`,
+    );
   });
 
   it('survives cycles and summarises binary data', () => {

@@ -37,7 +37,11 @@ const AUTH_SCHEME_PATTERN = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 export function redact(value: string, secrets?: readonly string[]): string;
 export function redact(value: unknown, secrets?: readonly string[]): unknown;
 export function redact(value: unknown, secrets: readonly string[] = []): unknown {
-  return redactValue(value, secrets.filter((s) => s.length >= 4), new WeakSet());
+  return redactValue(
+    value,
+    secrets.filter((s) => s.length >= 4),
+    new WeakSet(),
+  );
 }
 
 function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<object>): unknown {

@@ -56,7 +56,11 @@ describe('retries', () => {
     const { api, clock } = client();
     const resetEpochSeconds = clock.time / 1000 + 42;
     sequence('get', `${API}/v2/boards/b1`, [
-      () => new HttpResponse(null, { status: 429, headers: { 'X-RateLimit-Reset': String(resetEpochSeconds), 'X-RateLimit-Remaining': '0' } }),
+      () =>
+        new HttpResponse(null, {
+          status: 429,
+          headers: { 'X-RateLimit-Reset': String(resetEpochSeconds), 'X-RateLimit-Remaining': '0' },
+        }),
       ok,
     ]);
     await api.call(ops.getBoard, ['b1']);
@@ -64,14 +68,19 @@ describe('retries', () => {
   });
 
   it('caps the wait at maxRetryDelayMs', async () => {
-    sequence('get', `${API}/v2/boards/b1`, [() => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '3600' } }), ok]);
+    sequence('get', `${API}/v2/boards/b1`, [
+      () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '3600' } }),
+      ok,
+    ]);
     const { api, clock } = client({ maxRetryDelayMs: 5000 });
     await api.call(ops.getBoard, ['b1']);
     expect(clock.sleeps).toEqual([5000]);
   });
 
   it('throws MiroRateLimitError once retries are used up', async () => {
-    const seen = sequence('get', `${API}/v2/boards/b1`, [() => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '1' } })]);
+    const seen = sequence('get', `${API}/v2/boards/b1`, [
+      () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '1' } }),
+    ]);
     const { api } = client({ maxRetries: 1 });
     await expect(api.call(ops.getBoard, ['b1'])).rejects.toBeInstanceOf(MiroRateLimitError);
     expect(seen.count).toBe(2);
@@ -98,7 +107,9 @@ describe('retries', () => {
   });
 
   it('does not resend a POST answered 500', async () => {
-    const seen = sequence('post', `${API}/v2/boards/b1/sticky_notes`, [() => HttpResponse.json({ status: 500 }, { status: 500 })]);
+    const seen = sequence('post', `${API}/v2/boards/b1/sticky_notes`, [
+      () => HttpResponse.json({ status: 500 }, { status: 500 }),
+    ]);
     const { api } = client({ maxRetries: 5 });
     await expect(api.call(ops.createSticky, ['b1'], { data: {} })).rejects.toBeInstanceOf(MiroInternalServerError);
     expect(seen.count).toBe(1);

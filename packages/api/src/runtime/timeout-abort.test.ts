@@ -94,7 +94,9 @@ describe('the request signal', () => {
     const { fetch, signals } = hangingFetch();
     const controller = new AbortController();
     const api = new TestApi({ accessToken: 'tok', budget: false, fetch });
-    const call = api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    const call = api
+      .call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.waitFor(() => expect(signals).toHaveLength(1));
     controller.abort(new Error('stop'));
     expect(await call).toBeInstanceOf(MiroAbortError);
@@ -106,13 +108,20 @@ describe('the request signal', () => {
     const { fetch, signals } = hangingFetch();
     const controller = new AbortController();
     const api = new TestApi({ accessToken: 'tok', timeoutMs: 0, budget: false, fetch });
-    const call = api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    const call = api
+      .call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.waitFor(() => expect(signals).toHaveLength(1));
     expect(signals[0]).toBe(controller.signal);
     controller.abort(new Error('stop'));
     expect(await call).toBeInstanceOf(MiroAbortError);
 
-    const answered = new TestApi({ accessToken: 'tok', timeoutMs: 0, budget: false, fetch: async (_url, init) => (signals.push(init.signal ?? undefined), Response.json({})) });
+    const answered = new TestApi({
+      accessToken: 'tok',
+      timeoutMs: 0,
+      budget: false,
+      fetch: async (_url, init) => (signals.push(init.signal ?? undefined), Response.json({})),
+    });
     await answered.call(ops.getBoard, ['b1']);
     expect(signals[1]).toBeUndefined();
   });
@@ -123,7 +132,9 @@ describe('abort', () => {
     const seen = slowServer();
     const controller = new AbortController();
     const api = new TestApi({ accessToken: 'tok', maxRetries: 3, budget: false });
-    const call = api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    const call = api
+      .call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.waitFor(() => expect(seen.count).toBe(1));
     controller.abort(new Error('user gave up'));
     const error = await call;
@@ -135,14 +146,16 @@ describe('abort', () => {
   it('does not send at all when the signal is already aborted', async () => {
     const seen = slowServer();
     const api = new TestApi({ accessToken: 'tok', budget: false });
-    await expect(api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
-      MiroAbortError,
-    );
+    await expect(
+      api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(MiroAbortError);
     expect(seen.count).toBe(0);
   });
 
   it('aborts a wait between retries', async () => {
-    server.use(http.get(`${API}/v2/boards/:id`, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '30' } })));
+    server.use(
+      http.get(`${API}/v2/boards/:id`, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '30' } })),
+    );
     const controller = new AbortController();
     const api = new TestApi({
       accessToken: 'tok',
@@ -156,8 +169,8 @@ describe('abort', () => {
           }),
       },
     });
-    await expect(api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal })).rejects.toBeInstanceOf(
-      MiroAbortError,
-    );
+    await expect(
+      api.call(ops.getBoard, ['b1'], undefined, undefined, { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(MiroAbortError);
   });
 });

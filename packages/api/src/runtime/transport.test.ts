@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MiroApiError } from './errors.js';
+import type { MiroApiError } from './errors.js';
 import type { FetchLike, MiroClientOptions } from './options.js';
 import { ops } from './test-support/operations.js';
 import { TestApi } from './test-support/test-api.js';
@@ -18,7 +18,12 @@ function apiAnswering(response: Response | (() => Response), options: Partial<Mi
   return { api: new TestApi({ accessToken: 'tok', budget: false, fetch, ...options }), fetch };
 }
 
-const RATE_LIMIT_HEADERS = { 'x-request-id': 'r-1', 'x-ratelimit-limit': '100000', 'x-ratelimit-remaining': '99950', 'x-ratelimit-reset': '1735689660' };
+const RATE_LIMIT_HEADERS = {
+  'x-request-id': 'r-1',
+  'x-ratelimit-limit': '100000',
+  'x-ratelimit-remaining': '99950',
+  'x-ratelimit-reset': '1735689660',
+};
 
 describe('the success path', () => {
   it('reads no response header for a JSON answer when nobody asks for the metadata', async () => {
@@ -52,7 +57,11 @@ describe('the success path', () => {
     const { api } = apiAnswering(response, { budget: { acquire: async () => {}, update } });
     await api.call(ops.getBoard, ['b1']);
     expect(reads()).toBeGreaterThan(0);
-    expect(update).toHaveBeenCalledWith(expect.stringMatching(/^token:/), { limit: 100000, remaining: 99950, resetAt: 1735689660 * 1000 });
+    expect(update).toHaveBeenCalledWith(expect.stringMatching(/^token:/), {
+      limit: 100000,
+      remaining: 99950,
+      resetAt: 1735689660 * 1000,
+    });
   });
 
   it('redacts the URL of the metadata and of errors', async () => {
@@ -60,7 +69,9 @@ describe('the success path', () => {
     const { response } = await api.call(ops.exchangeToken, [], {}, { code: 'sekret-code' }).withResponse();
     expect(response.url).toBe('https://api.miro.com/v1/oauth/token?code=[REDACTED]');
     const failing = apiAnswering(new Response('nope', { status: 400 })).api;
-    const error = (await failing.call(ops.exchangeToken, [], {}, { code: 'sekret-code' }).catch((e: unknown) => e)) as MiroApiError;
+    const error = (await failing
+      .call(ops.exchangeToken, [], {}, { code: 'sekret-code' })
+      .catch((e: unknown) => e)) as MiroApiError;
     expect(error.url).toBe('https://api.miro.com/v1/oauth/token?code=[REDACTED]');
   });
 });
@@ -68,7 +79,9 @@ describe('the success path', () => {
 describe('request headers', () => {
   it('sends a plain object with lower-case names: ours replace the client headers whatever their case', async () => {
     const { api, fetch } = apiAnswering(Response.json({}), { headers: { Accept: 'text/html', 'X-Team': ' a ' } });
-    await api.call(ops.getBoard, ['b1'], undefined, undefined, { headers: { 'X-TEAM': 'b', AUTHORIZATION: 'Bearer other' } });
+    await api.call(ops.getBoard, ['b1'], undefined, undefined, {
+      headers: { 'X-TEAM': 'b', AUTHORIZATION: 'Bearer other' },
+    });
     const headers = fetch.mock.calls[0]?.[1].headers as Record<string, string>;
     expect(headers).toMatchObject({ accept: 'application/json', 'x-team': 'b', authorization: 'Bearer tok' });
     expect(Object.keys(headers).every((name) => name === name.toLowerCase())).toBe(true);
@@ -78,12 +91,17 @@ describe('request headers', () => {
     const { api, fetch } = apiAnswering(() => Response.json({}));
     await api.call(ops.search, [], undefined, { q: 'x', trace: 't-1' });
     await api.call(ops.search, [], undefined, { q: 'x', trace: 't-1' }, { headers: { 'x-trace': 't-2' } });
-    expect(fetch.mock.calls.map(([, init]) => (init.headers as Record<string, string>)['x-trace'])).toEqual(['t-1', 't-2']);
+    expect(fetch.mock.calls.map(([, init]) => (init.headers as Record<string, string>)['x-trace'])).toEqual([
+      't-1',
+      't-2',
+    ]);
   });
 
   it('rejects a bad per-call header or token with a TypeError before sending, without retrying', async () => {
     const { api, fetch } = apiAnswering(Response.json({}));
-    await expect(api.call(ops.getBoard, ['b1'], undefined, undefined, { headers: { 'x-a': 'line\nbreak' } })).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      api.call(ops.getBoard, ['b1'], undefined, undefined, { headers: { 'x-a': 'line\nbreak' } }),
+    ).rejects.toBeInstanceOf(TypeError);
     await expect(api.call(ops.search, [], undefined, { q: 'x', trace: 'a\r\nb' })).rejects.toBeInstanceOf(TypeError);
     const badToken = new TestApi({ accessToken: 'tok\nx', budget: false, fetch });
     await expect(badToken.call(ops.getBoard, ['b1'])).rejects.toBeInstanceOf(TypeError);
@@ -98,13 +116,18 @@ describe('request headers', () => {
 });
 
 describe('credits of a call priced per item', () => {
-  it('reserves the level\'s credits once per item of the body, and once for a call priced per call', async () => {
+  it("reserves the level's credits once per item of the body, and once for a call priced per call", async () => {
     const acquired: number[] = [];
-    const { api } = apiAnswering(() => Response.json({ data: [] }, { status: 201 }), { budget: { acquire: async (_key, credits) => void acquired.push(credits), update: () => {} } });
-    await api.call(ops.createItemsInBulk, ['b1'], Array.from({ length: 7 }, () => ({ type: 'text' })));
+    const { api } = apiAnswering(() => Response.json({ data: [] }, { status: 201 }), {
+      budget: { acquire: async (_key, credits) => void acquired.push(credits), update: () => {} },
+    });
+    await api.call(
+      ops.createItemsInBulk,
+      ['b1'],
+      Array.from({ length: 7 }, () => ({ type: 'text' })),
+    );
     await api.call(ops.createItemsInBulk, ['b1'], []);
     await api.call(ops.createSticky, ['b1'], [{}, {}, {}]);
     expect(acquired).toEqual([700, 100, 100]);
   });
 });
-

@@ -1,4 +1,4 @@
-import type { ApiResult, DeferredApiResult } from './api-promise.js';
+import type { DeferredApiResult } from './api-promise.js';
 import { abortError, attempt } from './attempt.js';
 import { encodeBody } from './body.js';
 import type { ClientConfig } from './config.js';
@@ -66,14 +66,33 @@ export async function send<T>(
     }
     const headers = requestHeaders(config, op, target.headers, encoded.contentType, options, token);
     // The log shows a Headers object's view (lower-cased, sorted), built only when someone logs.
-    log?.('debug', `${op.method} ${target.url}`, { operationId: op.operationId, headers: new Headers(headers), body: encoded.summary, retries }, [token]);
+    log?.(
+      'debug',
+      `${op.method} ${target.url}`,
+      { operationId: op.operationId, headers: new Headers(headers), body: encoded.summary, retries },
+      [token],
+    );
     const started = clock.now();
     let outcome;
     try {
-      outcome = await attempt(config.fetch, target.url, { method: op.method, headers, body: encoded.body }, signal, timeoutMs, origin);
+      outcome = await attempt(
+        config.fetch,
+        target.url,
+        encoded.body === undefined
+          ? { method: op.method, headers }
+          : { method: op.method, headers, body: encoded.body },
+        signal,
+        timeoutMs,
+        origin,
+      );
     } catch (error) {
       const retryable = error instanceof MiroConnectionError && isIdempotent(op.method) && retries < maxRetries;
-      log?.(retryable ? 'warn' : 'debug', `${op.method} ${target.url} failed: ${(error as Error).message}`, { durationMs: clock.now() - started, retries }, [token]);
+      log?.(
+        retryable ? 'warn' : 'debug',
+        `${op.method} ${target.url} failed: ${(error as Error).message}`,
+        { durationMs: clock.now() - started, retries },
+        [token],
+      );
       if (!retryable) throw error;
       await pause(backoffDelay(retries, config.backoff));
       retries++;
@@ -90,10 +109,21 @@ export async function send<T>(
         if (updating) await updating;
       }
     }
-    const summary = (): LogFields => ({ operationId: op.operationId, status: response.status, durationMs, retries, requestId: requestIdOf(response.headers) });
+    const summary = (): LogFields => ({
+      operationId: op.operationId,
+      status: response.status,
+      durationMs,
+      retries,
+      requestId: requestIdOf(response.headers),
+    });
 
     if (response.ok) {
-      log?.('debug', `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`, summary(), [token]);
+      log?.(
+        'debug',
+        `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`,
+        summary(),
+        [token],
+      );
       return settled(parseSuccess(op, response, text, origin) as T, response, retries, now, origin);
     }
 
@@ -101,7 +131,10 @@ export async function send<T>(
       refreshed = true;
       const fresh = await config.tokens.refresh(token);
       if (fresh !== token) {
-        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary(), [token, fresh]);
+        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary(), [
+          token,
+          fresh,
+        ]);
         token = fresh;
         continue;
       }
@@ -110,17 +143,33 @@ export async function send<T>(
     const error = errorFromResponse(origin(), response.status, response.headers, text);
     const delay = retryDelay(config, op, response, retries, maxRetries);
     if (delay === undefined) {
-      log?.('debug', `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`, summary(), [token]);
+      log?.(
+        'debug',
+        `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`,
+        summary(),
+        [token],
+      );
       throw error;
     }
-    log?.('warn', `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${delay} ms`, summary(), [token]);
+    log?.(
+      'warn',
+      `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${delay} ms`,
+      summary(),
+      [token],
+    );
     await pause(delay);
     retries++;
   }
 }
 
 /** A call's outcome; the metadata `withResponse()` hands out is built only if it is asked for. */
-function settled<T>(data: T, response: Response, retries: number, receivedAt: number, origin: () => MiroErrorOrigin): DeferredApiResult<T> {
+function settled<T>(
+  data: T,
+  response: Response,
+  retries: number,
+  receivedAt: number,
+  origin: () => MiroErrorOrigin,
+): DeferredApiResult<T> {
   return {
     data,
     result: () => ({
@@ -177,7 +226,8 @@ function requestHeaders(
   token: string,
 ): Record<string, string> {
   const headers: Record<string, string> = { ...config.headers };
-  headers['accept'] = op.body?.kind === 'scim' || op.server === 'scim' ? 'application/scim+json, application/json' : 'application/json';
+  headers['accept'] =
+    op.body?.kind === 'scim' || op.server === 'scim' ? 'application/scim+json, application/json' : 'application/json';
   if (contentType) headers['content-type'] = contentType;
   for (const _ in parameterHeaders) {
     copyHeaders(parameterHeaders, headers);

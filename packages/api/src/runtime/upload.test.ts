@@ -17,7 +17,10 @@ interface ReceivedPart {
 
 /** Parses the multipart request on the server side, as Miro would. */
 function captureUpload() {
-  const received: { contentType: string | null; parts: Record<string, ReceivedPart> } = { contentType: null, parts: {} };
+  const received: { contentType: string | null; parts: Record<string, ReceivedPart> } = {
+    contentType: null,
+    parts: {},
+  };
   server.use(
     http.post(`${API}/v2/boards/:id/images`, async ({ request }) => {
       received.contentType = request.headers.get('content-type');
@@ -44,7 +47,11 @@ describe('multipart uploads', () => {
     ['a Uint8Array', () => new TextEncoder().encode('PNGDATA'), 'resource'],
     ['a Node readable stream', () => Readable.from([Buffer.from('PNG'), Buffer.from('DATA')]), 'resource'],
     ['a web ReadableStream', () => new Blob(['PNGDATA']).stream(), 'resource'],
-    ['an UploadFile wrapper', () => ({ data: Buffer.from('PNGDATA'), filename: 'x.png', contentType: 'image/png' }), 'x.png'],
+    [
+      'an UploadFile wrapper',
+      () => ({ data: Buffer.from('PNGDATA'), filename: 'x.png', contentType: 'image/png' }),
+      'x.png',
+    ],
   ])('sends %s as the file part and the data part as JSON', async (_label, make, filename) => {
     const received = captureUpload();
     await expect(api.call(ops.uploadImage, ['b1'], { data, resource: make() })).resolves.toEqual({ id: 'img1' });
@@ -60,7 +67,9 @@ describe('multipart uploads', () => {
       http.post(`${API}/v2/boards/:id/images`, async ({ request }) => {
         const file = (await request.formData()).get('resource') as File;
         bodies.push(await file.text());
-        return bodies.length === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '0' } }) : HttpResponse.json({ id: 'img1' });
+        return bodies.length === 1
+          ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '0' } })
+          : HttpResponse.json({ id: 'img1' });
       }),
     );
     await api.call(ops.uploadImage, ['b1'], { resource: Readable.from([Buffer.from('ONCE')]) });
@@ -68,7 +77,11 @@ describe('multipart uploads', () => {
   });
 
   it('names the part when the file is of an unsupported type', async () => {
-    await expect(api.call(ops.uploadImage, ['b1'], { resource: 42 })).rejects.toThrow('multipart part "resource": expected a Blob');
-    await expect(api.call(ops.uploadImage, ['b1'], { data })).rejects.toThrow('uploadImage: multipart part "resource" is required');
+    await expect(api.call(ops.uploadImage, ['b1'], { resource: 42 })).rejects.toThrow(
+      'multipart part "resource": expected a Blob',
+    );
+    await expect(api.call(ops.uploadImage, ['b1'], { data })).rejects.toThrow(
+      'uploadImage: multipart part "resource" is required',
+    );
   });
 });

@@ -11,8 +11,12 @@ describe('buildTarget', () => {
   });
 
   it('names the path parameter that is missing or empty', () => {
-    expect(() => buildTarget(ops.getBoard, base, [''], undefined)).toThrow('getBoard: path parameter boardId (board_id) must be a non-empty string');
-    expect(() => buildTarget(ops.getBoard, base, [], undefined)).toThrow('getBoard: expected 1 path argument(s) (board_id), got 0');
+    expect(() => buildTarget(ops.getBoard, base, [''], undefined)).toThrow(
+      'getBoard: path parameter boardId (board_id) must be a non-empty string',
+    );
+    expect(() => buildTarget(ops.getBoard, base, [], undefined)).toThrow(
+      'getBoard: expected 1 path argument(s) (board_id), got 0',
+    );
   });
 
   it('serializes query parameters per style and explode, by wire name, skipping undefined', () => {
@@ -41,7 +45,9 @@ describe('buildTarget', () => {
   });
 
   it('maps camelCase names to wire names and leaves out an empty query', () => {
-    expect(buildTarget(ops.listBoards, base, [], { teamId: 't1', limit: 5 }).url).toBe('https://api.miro.com/v2/boards?team_id=t1&limit=5');
+    expect(buildTarget(ops.listBoards, base, [], { teamId: 't1', limit: 5 }).url).toBe(
+      'https://api.miro.com/v2/boards?team_id=t1&limit=5',
+    );
     expect(buildTarget(ops.listBoards, base, [], { teamId: undefined }).url).toBe('https://api.miro.com/v2/boards');
   });
 });

@@ -1,4 +1,9 @@
-import { resolveOperation, type OperationDescriptor, type ResolvedOperation, type ResolvedParameter } from './operation.js';
+import {
+  resolveOperation,
+  type OperationDescriptor,
+  type ResolvedOperation,
+  type ResolvedParameter,
+} from './operation.js';
 
 export interface RequestTarget {
   readonly url: string;
@@ -71,7 +76,9 @@ function substitutePath(op: ResolvedOperation, plan: Plan, pathArgs: readonly (s
   for (let i = 0; i < placeholders.length; i++) {
     const value = pathArgs[i];
     if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || value === '') {
-      throw new TypeError(`${op.operationId}: path parameter ${plan.labels[i]} must be a non-empty string, got ${describe(value)}`);
+      throw new TypeError(
+        `${op.operationId}: path parameter ${plan.labels[i]} must be a non-empty string, got ${describe(value)}`,
+      );
     }
     path += encodeURIComponent(value as string | number) + literals[i + 1];
   }
@@ -160,5 +167,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(value: unknown): string {
-  return value === '' ? 'an empty string' : value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  return value === ''
+    ? 'an empty string'
+    : value === undefined
+      ? 'undefined'
+      : (JSON.stringify(value) ?? String(value));
 }

@@ -41,8 +41,12 @@ function parameterValue(op: ContractOperation, p: ContractParameter): unknown {
   const schema = resolve(p.schema);
   const random = seededRandom(seedFor(7, `${op.operationId}:${p.wireName}`));
   if (p.in === 'path') {
-    if (Array.isArray(schema.enum) || schema.type !== 'string' || schema.format !== undefined) return String(sampler.sample(schema, random, p.wireName));
-    const base = typeof p.example === 'string' && p.example !== '' ? p.example : String(sampler.sample(schema, random, p.wireName));
+    if (Array.isArray(schema.enum) || schema.type !== 'string' || schema.format !== undefined)
+      return String(sampler.sample(schema, random, p.wireName));
+    const base =
+      typeof p.example === 'string' && p.example !== ''
+        ? p.example
+        : String(sampler.sample(schema, random, p.wireName));
     return `${base}${AWKWARD}`;
   }
   if (p.example !== undefined && fits(schema, p.example)) return p.example;
@@ -76,7 +80,9 @@ export function validCall(op: ContractOperation): ValidCall {
   // Optional parameters too, to exercise their serialization, unless they could move the request
   // to a sibling operation (`unGroup` with `delete_items` reads as `deleteGroup`).
   const others = op.parameters.filter((p) => p.in !== 'path' && (p.required || !hasSiblings(op)));
-  const query = op.parameters.some((p) => p.in !== 'path') ? Object.fromEntries(others.map((p) => [p.name, parameterValue(op, p)])) : undefined;
+  const query = op.parameters.some((p) => p.in !== 'path')
+    ? Object.fromEntries(others.map((p) => [p.name, parameterValue(op, p)]))
+    : undefined;
   return { pathArgs, query, body: op.body ? validBody(op) : undefined };
 }
 
@@ -87,7 +93,8 @@ function validBody(op: ContractOperation): unknown {
   const parts: Record<string, unknown> = {};
   for (const part of body.parts ?? []) {
     if (part.files === 'one') parts[part.name] = new Blob([`${part.name} bytes`], { type: 'application/octet-stream' });
-    else if (part.files === 'many') parts[part.name] = [new Blob(['first'], { type: 'image/png' }), new Blob(['second'], { type: 'image/png' })];
+    else if (part.files === 'many')
+      parts[part.name] = [new Blob(['first'], { type: 'image/png' }), new Blob(['second'], { type: 'image/png' })];
     else parts[part.name] = sampler.sample(part.schema, random, part.name);
   }
   return parts;
@@ -99,7 +106,11 @@ export function methodArgs(op: ContractOperation, call: ValidCall): unknown[] {
 }
 
 /** The same call as a raw fetch request, serialized by hand (independent of the client's runtime). */
-export function rawRequest(op: ContractOperation, call: ValidCall, token: string | null = TOKEN): { url: string; init: RequestInit } {
+export function rawRequest(
+  op: ContractOperation,
+  call: ValidCall,
+  token: string | null = TOKEN,
+): { url: string; init: RequestInit } {
   let index = 0;
   const path = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(call.pathArgs[index++]!));
   const search = new URLSearchParams();
@@ -132,5 +143,8 @@ export function rawRequest(op: ContractOperation, call: ValidCall, token: string
   }
   const query = search.toString().replace(/\+/g, '%20');
   const base = op.server === 'scim' ? SCIM_BASE : API_BASE;
-  return { url: `${base}${path}${query ? `?${query}` : ''}`, init: { method: op.method, headers, ...(body !== undefined ? { body } : {}) } };
+  return {
+    url: `${base}${path}${query ? `?${query}` : ''}`,
+    init: { method: op.method, headers, ...(body !== undefined ? { body } : {}) },
+  };
 }

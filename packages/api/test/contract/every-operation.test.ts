@@ -31,13 +31,16 @@ afterAll(() => {
 
 describe('the contract data and the client', () => {
   it('the mock module exports what test/contract/mock.ts declares', () => {
-    for (const name of ['createContractHandlers', 'Sampler', 'seededRandom', 'seedFor'] as const) expect(typeof mock[name], name).toBe('function');
+    for (const name of ['createContractHandlers', 'Sampler', 'seededRandom', 'seedFor'] as const)
+      expect(typeof mock[name], name).toBe('function');
     expect(Object.keys(mock.contractSchemas.definitions).length).toBeGreaterThan(0);
   });
 
   it('describe the same operations, and the client has a method for each', () => {
     expect(contractOperations.map((op) => op.methodName).sort()).toEqual(Object.keys(operations).sort());
-    const missing = Object.keys(operations).filter((name) => typeof (api as unknown as Record<string, unknown>)[name] !== 'function');
+    const missing = Object.keys(operations).filter(
+      (name) => typeof (api as unknown as Record<string, unknown>)[name] !== 'function',
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -65,7 +68,9 @@ async function callOnce(op: ContractOperation): Promise<{ result: unknown; excha
   for (const p of op.parameters.filter((q) => q.in !== 'path')) {
     const sent = call.query?.[p.name];
     const read = p.in === 'header' ? exchange.request.header[p.wireName] : exchange.request.query[p.wireName];
-    expect(read === undefined ? undefined : asWire(read), `${op.methodName}: ${p.in} parameter ${p.wireName}`).toEqual(sent === undefined ? undefined : asWire(sent));
+    expect(read === undefined ? undefined : asWire(read), `${op.methodName}: ${p.in} parameter ${p.wireName}`).toEqual(
+      sent === undefined ? undefined : asWire(sent),
+    );
   }
   if (op.body?.kind === 'json' || op.body?.kind === 'scim') expect(exchange.request.body).toEqual(call.body);
   return { result, exchange };

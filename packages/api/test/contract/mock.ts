@@ -32,7 +32,12 @@ export interface ContractOperation {
     readonly kind: 'json' | 'scim' | 'multipart';
     readonly contentType: string;
     readonly schema: JsonSchema;
-    readonly parts?: readonly { readonly name: string; readonly kind: 'file' | 'json' | 'text'; readonly files: 'one' | 'many' | null; readonly schema: JsonSchema }[];
+    readonly parts?: readonly {
+      readonly name: string;
+      readonly kind: 'file' | 'json' | 'text';
+      readonly files: 'one' | 'many' | null;
+      readonly schema: JsonSchema;
+    }[];
   } | null;
   readonly success: { readonly status: number; readonly kind: 'json' | 'empty' | 'text' };
 }
@@ -54,10 +59,15 @@ export interface ContractExchange {
 export type Random = () => number;
 
 export interface MockContract {
-  createContractHandlers(options?: { onResponse?: (exchange: ContractExchange) => void; seed?: number }): RequestHandler[];
+  createContractHandlers(options?: {
+    onResponse?: (exchange: ContractExchange) => void;
+    seed?: number;
+  }): RequestHandler[];
   readonly contractOperations: readonly ContractOperation[];
   readonly contractSchemas: { readonly definitions: Readonly<Record<string, JsonSchema>> };
-  readonly Sampler: new (definitions: Readonly<Record<string, JsonSchema>>) => { sample(schema: JsonSchema, random: Random, hint?: string): unknown };
+  readonly Sampler: new (
+    definitions: Readonly<Record<string, JsonSchema>>,
+  ) => { sample(schema: JsonSchema, random: Random, hint?: string): unknown };
   seededRandom(seed: number): Random;
   seedFor(seed: number, key: string): number;
 }
@@ -65,7 +75,9 @@ export interface MockContract {
 const entry = fileURLToPath(new URL('../../../mock/src/msw.ts', import.meta.url));
 const generated = new URL('../../../mock/src/generated/operations.gen.ts', import.meta.url);
 if (!existsSync(generated)) {
-  throw new Error(`The contract tests need @miro/mock's generated handlers data (${fileURLToPath(generated)}): run \`pnpm generate\` (or \`pnpm exec miro-generate --target mock\`) first`);
+  throw new Error(
+    `The contract tests need @miro/mock's generated handlers data (${fileURLToPath(generated)}): run \`pnpm generate\` (or \`pnpm exec miro-generate --target mock\`) first`,
+  );
 }
 
 export const mock = (await import(/* @vite-ignore */ entry)) as MockContract;

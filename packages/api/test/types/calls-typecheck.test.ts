@@ -7,7 +7,11 @@ import { expect, it } from 'vitest';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 it('compiles a dozen correct calls of real operations and rejects every wrong one', async () => {
-  const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(import.meta.dirname, 'tsconfig.json')]).then(
+  const result = await promisify(execFile)(process.execPath, [
+    tsc,
+    '-p',
+    join(import.meta.dirname, 'tsconfig.json'),
+  ]).then(
     () => ({ code: 0, stdout: '' }),
     (error: { code: number; stdout: string }) => error,
   );

@@ -1,6 +1,6 @@
 // Compiled by `tsc` in the test run (calls-typecheck.test.ts): each correct call must compile, and
 // each line under `@ts-expect-error` must NOT compile (tsc reports an unused directive otherwise).
-import { MiroApi, type Board, type StickyNoteItem } from '../../src/index.js';
+import type { MiroApi, Board, StickyNoteItem } from '../../src/index.js';
 
 declare const api: MiroApi;
 declare const file: Blob;
@@ -11,7 +11,10 @@ export async function correctCalls(): Promise<void> {
   for await (const board of api.getBoards({ teamId: 't1' })) void board.name;
   const board = await api.getSpecificBoard('uXjVOD6LSME=');
   void board.viewLink;
-  const note: StickyNoteItem = await api.createStickyNoteItem('b1', { data: { content: 'Hello', shape: 'square' }, position: { x: 0, y: 0 } });
+  const note: StickyNoteItem = await api.createStickyNoteItem('b1', {
+    data: { content: 'Hello', shape: 'square' },
+    position: { x: 0, y: 0 },
+  });
   void note.id;
   await api.getItemsByTag('b1', { tagId: 't1', limit: '10' });
   await api.attachTagToItem('b1', 'i1', { tagId: 't1' });

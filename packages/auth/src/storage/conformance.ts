@@ -175,7 +175,9 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
       it('is released when the holder throws', async () => {
         const storage = await open();
         const id = user();
-        await expect(storage.withRefreshLock!(id, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+        await expect(storage.withRefreshLock!(id, async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+          'boom',
+        );
         await expect(storage.withRefreshLock!(id, async () => 'next')).resolves.toBe('next');
       });
 
@@ -228,7 +230,8 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
           const write = storage.set(id, sampleState());
           await expect(write).rejects.toBeInstanceOf(MiroStorageError);
           await expect(write).rejects.toThrow(new RegExp(`^${options.name} token storage:`));
-          if (outage.readsFail) await expect(storage.get(id)).rejects.toThrow(new RegExp(`^${options.name} token storage:`));
+          if (outage.readsFail)
+            await expect(storage.get(id)).rejects.toThrow(new RegExp(`^${options.name} token storage:`));
         } finally {
           await outage.start();
         }

@@ -7,7 +7,10 @@ import { MiroAuthError, MiroStorageError } from '../errors.js';
 export async function storeOp<T>(store: string, what: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MiroStorageError(store, `${what} got no answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new MiroStorageError(store, `${what} got no answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([run(), timeout]);

@@ -14,7 +14,9 @@ describe('encryptTokenStorage', () => {
     expect(() => encryptTokenStorage(inner, { key: key.toString('hex') })).not.toThrow();
     expect(() => encryptTokenStorage(inner, { key: key.toString('base64') })).not.toThrow();
     expect(() => encryptTokenStorage(inner, { key: randomBytes(16) })).toThrow(MiroConfigError);
-    expect(() => encryptTokenStorage(inner, { key, previousKeys: ['short'] })).toThrow(/previousKeys\[0\] must be 32 bytes/);
+    expect(() => encryptTokenStorage(inner, { key, previousKeys: ['short'] })).toThrow(
+      /previousKeys\[0\] must be 32 bytes/,
+    );
   });
 
   it('keeps expiry readable and the tokens encrypted in the inner store', async () => {

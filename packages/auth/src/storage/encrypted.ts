@@ -35,13 +35,17 @@ export function encryptTokenStorage(inner: TokenStorage, options: EncryptionOpti
   const seal = (userId: string, state: TokenState): TokenState => ({
     ...state,
     accessToken: encrypt(current, userId, 'accessToken', state.accessToken),
-    ...(state.refreshToken === undefined ? {} : { refreshToken: encrypt(current, userId, 'refreshToken', state.refreshToken) }),
+    ...(state.refreshToken === undefined
+      ? {}
+      : { refreshToken: encrypt(current, userId, 'refreshToken', state.refreshToken) }),
   });
   const open = (userId: string, state: TokenState | undefined): TokenState | undefined =>
     state && {
       ...state,
       accessToken: decrypt(keys, userId, 'accessToken', state.accessToken),
-      ...(state.refreshToken === undefined ? {} : { refreshToken: decrypt(keys, userId, 'refreshToken', state.refreshToken) }),
+      ...(state.refreshToken === undefined
+        ? {}
+        : { refreshToken: decrypt(keys, userId, 'refreshToken', state.refreshToken) }),
     };
   const wrapHandle = (userId: string, locked: LockedTokenState): LockedTokenState => ({
     get: async () => open(userId, await locked.get()),
@@ -87,7 +91,9 @@ function decrypt(keys: Map<string, Key>, userId: string, field: string, value: s
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   } catch (cause) {
-    throw new MiroTokenDecryptionError(userId, 'the authentication tag does not match: the stored data was altered', { cause });
+    throw new MiroTokenDecryptionError(userId, 'the authentication tag does not match: the stored data was altered', {
+      cause,
+    });
   }
 }
 

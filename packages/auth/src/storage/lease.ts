@@ -36,9 +36,12 @@ export async function acquireWithin(
  * keeps the lock even through a slow token request, and a crashed one loses it after one TTL.
  */
 export function keepAlive(ttlMs: number, renew: () => Promise<unknown>): () => void {
-  const timer = setInterval(() => {
-    renew().catch(() => undefined); // a failed renewal shows up later as a fenced write refused
-  }, Math.max(1, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      renew().catch(() => undefined); // a failed renewal shows up later as a fenced write refused
+    },
+    Math.max(1, Math.floor(ttlMs / 3)),
+  );
   timer.unref?.();
   return () => clearInterval(timer);
 }

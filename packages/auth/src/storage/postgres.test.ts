@@ -19,7 +19,8 @@ runStorageConformance({
   name: 'PostgreSQL',
   create: () => new PostgresTokenStorage({ connectionString: URL, table }),
   close: (storage) => (storage as PostgresTokenStorage).close(),
-  readRaw: async (userId) => (await admin.query<{ state: string }>(`SELECT state FROM ${table} WHERE user_id = $1`, [userId])).rows[0]?.state,
+  readRaw: async (userId) =>
+    (await admin.query<{ state: string }>(`SELECT state FROM ${table} WHERE user_id = $1`, [userId])).rows[0]?.state,
   // The lock belongs to the holder's session: killing that session is how a holder loses it.
   breakLock: async (userId) => {
     const killed = await admin.query(
@@ -31,7 +32,11 @@ runStorageConformance({
   },
   outage: {
     create: () =>
-      new PostgresTokenStorage({ connectionString: `postgres://postgres@127.0.0.1:${proxy.port}/test`, table, operationTimeoutMs: 3_000 }),
+      new PostgresTokenStorage({
+        connectionString: `postgres://postgres@127.0.0.1:${proxy.port}/test`,
+        table,
+        operationTimeoutMs: 3_000,
+      }),
     stop: () => proxy.stop(),
     start: () => proxy.start(),
     readsFail: true,
@@ -66,7 +71,9 @@ describe('PostgresTokenStorage', () => {
       return new Promise<void>((resolve) => (release = resolve));
     });
     await isHeld;
-    await expect(waiter.withRefreshLock('busy', async () => 'never')).rejects.toMatchObject({ code: 'MIRO_AUTH_LOCK_TIMEOUT' });
+    await expect(waiter.withRefreshLock('busy', async () => 'never')).rejects.toMatchObject({
+      code: 'MIRO_AUTH_LOCK_TIMEOUT',
+    });
     release();
     await holding;
     await holder.close();

@@ -59,7 +59,9 @@ export class PostgresTokenStorage implements TokenStorage {
   }
 
   async withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
-    const client = await this.#op(`taking a connection for the refresh lock of user "${userId}"`, (pool) => pool.connect());
+    const client = await this.#op(`taking a connection for the refresh lock of user "${userId}"`, (pool) =>
+      pool.connect(),
+    );
     let broken: Error | undefined;
     // A checked-out client whose connection dies emits 'error'; unheard, it would crash the process.
     const onError = (error: Error) => (broken = error);
@@ -82,11 +84,18 @@ export class PostgresTokenStorage implements TokenStorage {
         throw error;
       }
       const result = await fn({
-        get: () => run(`reading the tokens of user "${userId}" under the refresh lock`, () => readState(client, this.#table, userId)),
+        get: () =>
+          run(`reading the tokens of user "${userId}" under the refresh lock`, () =>
+            readState(client, this.#table, userId),
+          ),
         set: (state) =>
-          run(`writing the tokens of user "${userId}" under the refresh lock`, () => writeState(client, this.#table, userId, state)),
+          run(`writing the tokens of user "${userId}" under the refresh lock`, () =>
+            writeState(client, this.#table, userId, state),
+          ),
         delete: () =>
-          run(`deleting the tokens of user "${userId}" under the refresh lock`, () => deleteState(client, this.#table, userId)),
+          run(`deleting the tokens of user "${userId}" under the refresh lock`, () =>
+            deleteState(client, this.#table, userId),
+          ),
       });
       // Until COMMIT nobody else sees the new tokens; only then is the result handed out.
       await run(`committing the tokens of user "${userId}"`, () => client.query('COMMIT'));

@@ -21,7 +21,8 @@ runStorageConformance({
   create: () => new SqliteTokenStorage({ filename }),
   close: (storage) => (storage as SqliteTokenStorage).close(),
   readRaw: async (userId) =>
-    (admin.prepare('SELECT state FROM miro_auth_tokens WHERE user_id = ?').get(userId) as { state: string } | undefined)?.state,
+    (admin.prepare('SELECT state FROM miro_auth_tokens WHERE user_id = ?').get(userId) as { state: string } | undefined)
+      ?.state,
   breakLock: async (userId) => {
     admin.prepare('UPDATE miro_auth_tokens_locks SET holder = NULL, expires_at = NULL WHERE user_id = ?').run(userId);
   },

@@ -47,12 +47,16 @@ export class SqliteTokenStorage implements TokenStorage {
 
   constructor(options: SqliteTokenStorageOptions) {
     if (!options || (!('database' in options) && !('filename' in options))) {
-      throw new MiroConfigError('SQLite token storage: pass { filename } (a file path) or { database } (a better-sqlite3 Database)');
+      throw new MiroConfigError(
+        'SQLite token storage: pass { filename } (a file path) or { database } (a better-sqlite3 Database)',
+      );
     }
     this.#options = options;
     this.#table = options.table ?? 'miro_auth_tokens';
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(this.#table)) {
-      throw new MiroConfigError(`SQLite token storage: table must be an identifier of letters, digits and _, got "${this.#table}"`);
+      throw new MiroConfigError(
+        `SQLite token storage: table must be an identifier of letters, digits and _, got "${this.#table}"`,
+      );
     }
     this.#ttlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
     this.#waitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
@@ -77,7 +81,9 @@ export class SqliteTokenStorage implements TokenStorage {
   async withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
     const nonce = randomBytes(16).toString('hex');
     const fence = await acquireWithin(STORE, userId, this.#waitMs, () =>
-      this.#op(`taking the refresh lock of user "${userId}"`, (sql) => sql.acquire(userId, nonce, this.#now(), this.#ttlMs)),
+      this.#op(`taking the refresh lock of user "${userId}"`, (sql) =>
+        sql.acquire(userId, nonce, this.#now(), this.#ttlMs),
+      ),
     );
     const stopRenewing = keepAlive(this.#ttlMs, () =>
       this.#op('renewing the refresh lock', (sql) => sql.renew.run(this.#now() + this.#ttlMs, userId, nonce)),

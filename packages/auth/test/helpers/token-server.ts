@@ -27,7 +27,14 @@ export interface TokenServer {
   readonly clientSecret: string;
   /** Every request line seen: method and full URL (path + query). */
   readonly requests: { method: string; url: string; contentType: string | undefined; body: string }[];
-  readonly counts: { codeExchanges: number; refreshes: number; reusedRefreshTokens: number; revokes: number; boards: number; unauthorized: number };
+  readonly counts: {
+    codeExchanges: number;
+    refreshes: number;
+    reusedRefreshTokens: number;
+    revokes: number;
+    boards: number;
+    unauthorized: number;
+  };
   /** Registers an authorization code that the server will exchange once. */
   issueCode(): string;
   /** Issues tokens as if a user had authorized; the access token is valid until `expire()`d. */
@@ -61,7 +68,8 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
 
     if (req.method === 'POST' && url.pathname === '/v1/oauth/token') {
-      if (url.search !== '') return json(res, 400, { error: 'invalid_request', error_description: 'parameters belong in the body' });
+      if (url.search !== '')
+        return json(res, 400, { error: 'invalid_request', error_description: 'parameters belong in the body' });
       if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
         return json(res, 400, { error: 'invalid_request', error_description: 'form body expected' });
       }
@@ -82,7 +90,8 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
           counts.reusedRefreshTokens++;
           return json(res, 400, { error: 'invalid_grant', error_description: 'refresh token was already used' });
         }
-        if (!liveRefresh.delete(refresh)) return json(res, 400, { error: 'invalid_grant', error_description: 'unknown refresh token' });
+        if (!liveRefresh.delete(refresh))
+          return json(res, 400, { error: 'invalid_grant', error_description: 'unknown refresh token' });
         spentRefresh.add(refresh);
         counts.refreshes++;
         return json(res, 200, answer(issue()), true);
@@ -91,8 +100,10 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
     }
     if (req.method === 'POST' && url.pathname === '/v2/oauth/revoke') {
       const parsed = JSON.parse(body || '{}') as { accessToken?: string; clientId?: string; clientSecret?: string };
-      if (parsed.clientId !== clientId || parsed.clientSecret !== clientSecret) return json(res, 401, { error: 'invalid_client' });
-      if (!parsed.accessToken || !validAccess.delete(parsed.accessToken)) return json(res, 400, { error: 'invalid_token' });
+      if (parsed.clientId !== clientId || parsed.clientSecret !== clientSecret)
+        return json(res, 401, { error: 'invalid_client' });
+      if (!parsed.accessToken || !validAccess.delete(parsed.accessToken))
+        return json(res, 400, { error: 'invalid_token' });
       counts.revokes++;
       res.writeHead(204).end();
       return;

@@ -8,15 +8,32 @@ const post = (body: BodyInit | undefined, headers: Record<string, string> = {}):
   new Request('https://api.miro.com/things', { method: 'POST', headers, ...(body !== undefined ? { body } : {}) });
 
 describe('JSON bodies', () => {
-  const op = operation({ operationId: 'drawShape', method: 'POST', body: { kind: 'json', contentType: 'application/json', required: true, schema: { $ref: 'miro#/definitions/Shape' } } });
+  const op = operation({
+    operationId: 'drawShape',
+    method: 'POST',
+    body: {
+      kind: 'json',
+      contentType: 'application/json',
+      required: true,
+      schema: { $ref: 'miro#/definitions/Shape' },
+    },
+  });
 
   it('accepts a valid body sent as application/json with a charset', async () => {
-    const result = await readBody(op, post('{"kind":"square","side":2}', { 'content-type': 'application/json; charset=utf-8' }), validators);
+    const result = await readBody(
+      op,
+      post('{"kind":"square","side":2}', { 'content-type': 'application/json; charset=utf-8' }),
+      validators,
+    );
     expect(result).toEqual({ ok: true, value: { kind: 'square', side: 2 } });
   });
 
   it('explains a union failure by the closest variant', async () => {
-    const result = await readBody(op, post('{"kind":"square","side":"2"}', { 'content-type': 'application/json' }), validators);
+    const result = await readBody(
+      op,
+      post('{"kind":"square","side":"2"}', { 'content-type': 'application/json' }),
+      validators,
+    );
     expect(result).toMatchObject({ ok: false, status: 400 });
     expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
       'body.side: expected number, got string "2" (body matches none of the allowed shapes; closest is shape 2 of 2 (Square))',
@@ -27,10 +44,15 @@ describe('JSON bodies', () => {
     expect(await readBody(op, post('{}', { 'content-type': 'text/plain' }), validators)).toEqual({
       ok: false,
       status: 415,
-      problems: [{ field: 'header Content-Type', message: 'header Content-Type: expected application/json, got text/plain' }],
+      problems: [
+        { field: 'header Content-Type', message: 'header Content-Type: expected application/json, got text/plain' },
+      ],
     });
     const untyped = new Request('https://api.miro.com/things', { method: 'POST', body: new Uint8Array([123, 125]) });
-    expect(await readBody(op, untyped, validators)).toMatchObject({ status: 415, problems: [{ message: 'header Content-Type: expected application/json, got none' }] });
+    expect(await readBody(op, untyped, validators)).toMatchObject({
+      status: 415,
+      problems: [{ message: 'header Content-Type: expected application/json, got none' }],
+    });
   });
 
   it('accepts an absent optional body', async () => {
@@ -41,9 +63,19 @@ describe('JSON bodies', () => {
 
 describe('SCIM bodies', () => {
   it('need application/scim+json', async () => {
-    const op = operation({ operationId: 'createUser', method: 'POST', server: 'scim', body: { kind: 'scim', contentType: 'application/scim+json', required: true, schema: { type: 'object' } } });
-    expect(await readBody(op, post('{}', { 'content-type': 'application/scim+json' }), validators)).toEqual({ ok: true, value: {} });
-    expect(await readBody(op, post('{}', { 'content-type': 'application/json' }), validators)).toMatchObject({ status: 415 });
+    const op = operation({
+      operationId: 'createUser',
+      method: 'POST',
+      server: 'scim',
+      body: { kind: 'scim', contentType: 'application/scim+json', required: true, schema: { type: 'object' } },
+    });
+    expect(await readBody(op, post('{}', { 'content-type': 'application/scim+json' }), validators)).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(await readBody(op, post('{}', { 'content-type': 'application/json' }), validators)).toMatchObject({
+      status: 415,
+    });
   });
 });
 
@@ -58,8 +90,20 @@ describe('multipart bodies', () => {
       schema: { type: 'object' },
       parts: [
         { name: 'resource', kind: 'file', required: true, files: 'one', schema: { type: 'string', format: 'binary' } },
-        { name: 'extras', kind: 'file', required: false, files: 'many', schema: { type: 'array', items: { type: 'string', format: 'binary' } } },
-        { name: 'data', kind: 'json', required: false, files: null, schema: { type: 'object', properties: { title: { type: 'string' } } } },
+        {
+          name: 'extras',
+          kind: 'file',
+          required: false,
+          files: 'many',
+          schema: { type: 'array', items: { type: 'string', format: 'binary' } },
+        },
+        {
+          name: 'data',
+          kind: 'json',
+          required: false,
+          files: null,
+          schema: { type: 'object', properties: { title: { type: 'string' } } },
+        },
         { name: 'count', kind: 'text', required: false, files: null, schema: { type: 'integer' } },
       ],
     },
@@ -100,7 +144,9 @@ describe('multipart bodies', () => {
       'part other: is not a part of this upload; it takes resource, extras, data, count',
       'part resource: is required (a file)',
     ]);
-    expect(await read(form((f) => f.append('resource', 'text')))).toEqual(['part resource: expected a file, got a text field (a part without a filename)']);
+    expect(await read(form((f) => f.append('resource', 'text')))).toEqual([
+      'part resource: expected a file, got a text field (a part without a filename)',
+    ]);
     expect(
       await read(
         form((f) => {
@@ -130,6 +176,11 @@ describe('multipart bodies', () => {
 
   it('needs the multipart boundary', async () => {
     const result = await readBody(op, post('--x--', { 'content-type': 'multipart/form-data' }), validators);
-    expect(result).toMatchObject({ status: 400, problems: [{ message: 'header Content-Type: multipart/form-data needs a boundary parameter, got "multipart/form-data"' }] });
+    expect(result).toMatchObject({
+      status: 400,
+      problems: [
+        { message: 'header Content-Type: multipart/form-data needs a boundary parameter, got "multipart/form-data"' },
+      ],
+    });
   });
 });

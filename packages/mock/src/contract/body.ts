@@ -53,7 +53,12 @@ export async function readBody(op: ContractOperation, request: Request, validato
     return refuse(400, problem('body', `is not valid JSON (${(error as Error).message})`));
   }
   const validate = validators.get(spec.schema);
-  if (!validate(value)) return { ok: false, status: 400, problems: problemsFromErrors(validate.errors ?? [], (path) => fieldPath('body', path), validators) };
+  if (!validate(value))
+    return {
+      ok: false,
+      status: 400,
+      problems: problemsFromErrors(validate.errors ?? [], (path) => fieldPath('body', path), validators),
+    };
   return { ok: true, value };
 }
 
@@ -61,8 +66,17 @@ function refuse(status: 400 | 415, ...problems: ContractProblem[]): BodyResult {
   return { ok: false, status, problems };
 }
 
-async function readMultipart(spec: ContractBody, bytes: ArrayBuffer, contentType: string, validators: Validators): Promise<BodyResult> {
-  if (!/;\s*boundary=/i.test(contentType)) return refuse(400, problem(CONTENT_TYPE, `multipart/form-data needs a boundary parameter, got ${JSON.stringify(contentType)}`));
+async function readMultipart(
+  spec: ContractBody,
+  bytes: ArrayBuffer,
+  contentType: string,
+  validators: Validators,
+): Promise<BodyResult> {
+  if (!/;\s*boundary=/i.test(contentType))
+    return refuse(
+      400,
+      problem(CONTENT_TYPE, `multipart/form-data needs a boundary parameter, got ${JSON.stringify(contentType)}`),
+    );
   let form: FormData;
   try {
     form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
@@ -74,7 +88,8 @@ async function readMultipart(spec: ContractBody, bytes: ArrayBuffer, contentType
   const value: Record<string, unknown> = {};
   const declared = new Set(parts.map((p) => p.name));
   for (const name of new Set(form.keys())) {
-    if (!declared.has(name)) problems.push(problem(`part ${name}`, `is not a part of this upload; it takes ${[...declared].join(', ')}`));
+    if (!declared.has(name))
+      problems.push(problem(`part ${name}`, `is not a part of this upload; it takes ${[...declared].join(', ')}`));
   }
   for (const part of parts) {
     const entries = form.getAll(part.name);
@@ -97,12 +112,18 @@ function partKind(part: ContractPart): string {
 
 type Entry = FormDataEntryValue;
 
-async function readPart(part: ContractPart, entries: Entry[], validators: Validators): Promise<{ value: unknown } | { problems: ContractProblem[] }> {
+async function readPart(
+  part: ContractPart,
+  entries: Entry[],
+  validators: Validators,
+): Promise<{ value: unknown } | { problems: ContractProblem[] }> {
   const label = `part ${part.name}`;
   if (part.files) {
-    if (part.files === 'one' && entries.length > 1) return { problems: [problem(label, `expected one file, got ${entries.length} parts`)] };
+    if (part.files === 'one' && entries.length > 1)
+      return { problems: [problem(label, `expected one file, got ${entries.length} parts`)] };
     const texts = entries.filter((e) => typeof e === 'string');
-    if (texts.length) return { problems: [problem(label, `expected ${partKind(part)}, got a text field (a part without a filename)`)] };
+    if (texts.length)
+      return { problems: [problem(label, `expected ${partKind(part)}, got a text field (a part without a filename)`)] };
     const files = (entries as File[]).map((f): ReceivedFile => ({ file: f.name, type: f.type, size: f.size }));
     return { value: part.files === 'one' ? files[0] : files };
   }
@@ -128,7 +149,13 @@ async function readPart(part: ContractPart, entries: Entry[], validators: Valida
   const holder = { value };
   const validate = validators.get(holderSchema(part), part.kind === 'json' ? 'strict' : 'coercing');
   if (!validate(holder)) {
-    return { problems: problemsFromErrors(validate.errors ?? [], (path) => fieldPath(label, path.replace(/^\/value/, '')), validators) };
+    return {
+      problems: problemsFromErrors(
+        validate.errors ?? [],
+        (path) => fieldPath(label, path.replace(/^\/value/, '')),
+        validators,
+      ),
+    };
   }
   return { value: holder.value };
 }

@@ -18,7 +18,8 @@ describe('the generated schemas', () => {
     const document = { $id: DEFINITIONS_ID, definitions };
     expect(ajv.validateSchema(document), JSON.stringify(ajv.errors)).toBe(true);
     ajv.addSchema(document);
-    for (const name of Object.keys(definitions)) expect(() => ajv.getSchema(`${DEFINITIONS_ID}#/definitions/${name}`)).not.toThrow();
+    for (const name of Object.keys(definitions))
+      expect(() => ajv.getSchema(`${DEFINITIONS_ID}#/definitions/${name}`)).not.toThrow();
   });
 
   it('list every format they use', () => {
@@ -45,26 +46,28 @@ describe('sampled values', () => {
     (_id, op) => {
       const body = sampler.sample(op.success.schema!, seededRandom(seedFor(1, op.operationId)));
       const validate = validators.get(op.success.schema!);
-      expect(validate(body), UNSATISFIABLE[op.operationId] ?? JSON.stringify(validate.errors?.slice(0, 3))).toBe(!UNSATISFIABLE[op.operationId]);
+      expect(validate(body), UNSATISFIABLE[op.operationId] ?? JSON.stringify(validate.errors?.slice(0, 3))).toBe(
+        !UNSATISFIABLE[op.operationId],
+      );
     },
   );
 
-  it.each(contractOperations.filter((op) => op.body && op.body.kind !== 'multipart').map((op) => [op.operationId, op] as const))(
-    '%s: a sampled request body is valid against the request schema',
-    (_id, op) => {
-      const body = sampler.sample(op.body!.schema, seededRandom(seedFor(3, op.operationId)));
-      const validate = validators.get(op.body!.schema);
-      expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    },
-  );
+  it.each(
+    contractOperations
+      .filter((op) => op.body && op.body.kind !== 'multipart')
+      .map((op) => [op.operationId, op] as const),
+  )('%s: a sampled request body is valid against the request schema', (_id, op) => {
+    const body = sampler.sample(op.body!.schema, seededRandom(seedFor(3, op.operationId)));
+    const validate = validators.get(op.body!.schema);
+    expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
 
-  it.each(contractOperations.filter((op) => op.success.example !== undefined).map((op) => [op.operationId, op] as const))(
-    '%s: the spec\'s example (answered by default) is valid against the response schema',
-    (_id, op) => {
-      const validate = validators.get(op.success.schema!);
-      expect(validate(structuredClone(op.success.example)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    },
-  );
+  it.each(
+    contractOperations.filter((op) => op.success.example !== undefined).map((op) => [op.operationId, op] as const),
+  )("%s: the spec's example (answered by default) is valid against the response schema", (_id, op) => {
+    const validate = validators.get(op.success.schema!);
+    expect(validate(structuredClone(op.success.example)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
 
   it('are the same for the same seed and differ between seeds', () => {
     const schema: JsonSchema = contractOperations.find((op) => op.operationId === 'get-boards')!.success.schema!;
@@ -84,7 +87,9 @@ describe('routing over the real operations', () => {
     (_name, route) => {
       if (route.op.server !== 'api') return;
       const concrete = route.op.path.replace(/\{[^}]+\}/g, 'x1');
-      const matching = routes.filter((r) => r.op.server === 'api' && r.op.method === route.op.method && r.pattern.test(concrete));
+      const matching = routes.filter(
+        (r) => r.op.server === 'api' && r.op.method === route.op.method && r.pattern.test(concrete),
+      );
       const winners = matching.filter((r) => !matching.some((other) => moreSpecific(other, r)));
       expect(new Set(winners.map((r) => shapeOf(r.op.path)))).toEqual(new Set([shapeOf(route.op.path)]));
     },
@@ -106,12 +111,18 @@ describe('routing over the real operations', () => {
   it('dispatches the two DELETEs of a group on delete_items', () => {
     const groups = ['unGroup', 'deleteGroup'].map(byId);
     expect(choose(groups, { contentType: null, queryNames: new Set() }).operationId).toBe('unGroup');
-    expect(choose(groups, { contentType: null, queryNames: new Set(['delete_items']) }).operationId).toBe('deleteGroup');
+    expect(choose(groups, { contentType: null, queryNames: new Set(['delete_items']) }).operationId).toBe(
+      'deleteGroup',
+    );
   });
 
   it('dispatches uploads and URL-based creates sharing a path on the content type', () => {
     const images = ['create-image-item-using-url', 'create-image-item-using-local-file'].map(byId);
-    expect(choose(images, { contentType: 'application/json', queryNames: new Set() }).operationId).toBe('create-image-item-using-url');
-    expect(choose(images, { contentType: 'multipart/form-data; boundary=x', queryNames: new Set() }).operationId).toBe('create-image-item-using-local-file');
+    expect(choose(images, { contentType: 'application/json', queryNames: new Set() }).operationId).toBe(
+      'create-image-item-using-url',
+    );
+    expect(choose(images, { contentType: 'multipart/form-data; boundary=x', queryNames: new Set() }).operationId).toBe(
+      'create-image-item-using-local-file',
+    );
   });
 });

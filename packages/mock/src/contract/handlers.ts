@@ -68,7 +68,14 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
   const table = routeTable(data.operations, (op) => bases[op.server]);
   const success = { seed: options.seed ?? 1, examples: options.examples ?? true };
 
-  const report = (op: ContractOperation | undefined, request: Request, answer: Answer, problems: readonly ContractProblem[], values: ParameterValues, body: unknown): Response => {
+  const report = (
+    op: ContractOperation | undefined,
+    request: Request,
+    answer: Answer,
+    problems: readonly ContractProblem[],
+    values: ParameterValues,
+    body: unknown,
+  ): Response => {
     options.onResponse?.({
       operationId: op?.operationId ?? null,
       methodName: op?.methodName ?? null,
@@ -90,7 +97,12 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
     if (table.shadowsOf(route).some((other) => other.pattern.test(path))) return false;
     const siblings = table.siblingsOf(route);
     if (siblings.length === 1) return true;
-    return choose(siblings, { contentType: request.headers.get('content-type'), queryNames: new Set(url.searchParams.keys()) }) === route.op;
+    return (
+      choose(siblings, {
+        contentType: request.headers.get('content-type'),
+        queryNames: new Set(url.searchParams.keys()),
+      }) === route.op
+    );
   };
 
   const handle = async (route: Route, request: Request): Promise<Response> => {
@@ -98,11 +110,20 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
     const url = new URL(request.url);
     const empty: ParameterValues = { path: {}, query: {}, header: {} };
     const auth = checkAuth(request.headers, options.isValidToken);
-    if (auth) return report(op, request, errorAnswer(401, op, [auth], { 'www-authenticate': 'Bearer' }), [auth], empty, undefined);
+    if (auth)
+      return report(
+        op,
+        request,
+        errorAnswer(401, op, [auth], { 'www-authenticate': 'Bearer' }),
+        [auth],
+        empty,
+        undefined,
+      );
     const rawPath = matchPath(route, pathBelow(url, route.base)!)!;
     const params = readParameters(op, rawPath, url.searchParams, request.headers, validators);
     const body = await readBody(op, request, validators);
-    if (!body.ok && body.status === 415) return report(op, request, errorAnswer(415, op, body.problems), body.problems, params.values, undefined);
+    if (!body.ok && body.status === 415)
+      return report(op, request, errorAnswer(415, op, body.problems), body.problems, params.values, undefined);
     const problems = [...params.problems, ...(body.ok ? [] : body.problems)];
     const bodyValue = body.ok ? body.value : undefined;
     if (problems.length) return report(op, request, errorAnswer(400, op, problems), problems, params.values, bodyValue);
@@ -120,7 +141,9 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
     handlers.push(
       http.all(
         // Unclaimed requests only, so that the fallback may sit anywhere among the handlers.
-        ({ request }) => roots.some((base) => pathBelow(new URL(request.url), base) !== undefined) && !table.routes.some((route) => route.op.method === request.method && claims(route, request)),
+        ({ request }) =>
+          roots.some((base) => pathBelow(new URL(request.url), base) !== undefined) &&
+          !table.routes.some((route) => route.op.method === request.method && claims(route, request)),
         ({ request }) => {
           const { answer, problems } = diagnoseUnmatched(table.routes, request);
           return report(undefined, request, answer, problems, { path: {}, query: {}, header: {} }, undefined);
@@ -132,14 +155,22 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
 }
 
 /** A problem with the Authorization header, or undefined when it carries a valid bearer token. */
-function checkAuth(headers: Headers, isValidToken: ((token: string) => boolean) | undefined): ContractProblem | undefined {
+function checkAuth(
+  headers: Headers,
+  isValidToken: ((token: string) => boolean) | undefined,
+): ContractProblem | undefined {
   const field = 'header Authorization';
   const value = headers.get('authorization');
   if (value === null || value.trim() === '') return problem(field, 'is missing; expected "Bearer <access token>"');
   const token = BEARER.exec(value.trim())?.[1];
   const scheme = value.trim().split(/\s+/)[0]!;
   if (!token && /^bearer$/i.test(scheme)) return problem(field, `has no token after ${JSON.stringify(scheme)}`);
-  if (!token) return problem(field, `expected "Bearer <access token>", got a value of the form ${JSON.stringify(`${scheme} ...`)}`);
-  if (isValidToken && !isValidToken(token)) return problem(field, 'carries an access token that is not valid (rejected by isValidToken)');
+  if (!token)
+    return problem(
+      field,
+      `expected "Bearer <access token>", got a value of the form ${JSON.stringify(`${scheme} ...`)}`,
+    );
+  if (isValidToken && !isValidToken(token))
+    return problem(field, 'carries an access token that is not valid (rejected by isValidToken)');
   return undefined;
 }

@@ -5,8 +5,19 @@ import type { ContractOperation } from './types.js';
 
 const validators = fixtureValidators();
 
-function read(op: ContractOperation, query: string, path: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  return readParameters(op, new Map(Object.entries(path)), new URLSearchParams(query), new Headers(headers), validators);
+function read(
+  op: ContractOperation,
+  query: string,
+  path: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
+  return readParameters(
+    op,
+    new Map(Object.entries(path)),
+    new URLSearchParams(query),
+    new Headers(headers),
+    validators,
+  );
 }
 
 const messages = (result: ReturnType<typeof read>): string[] => result.problems.map((p) => p.message);
@@ -17,7 +28,13 @@ describe('path parameters', () => {
     path: '/things/{thing_id}/{kind}',
     parameters: [
       param('thing_id', { in: 'path', required: true, style: 'simple', explode: false }),
-      param('kind', { in: 'path', required: true, style: 'simple', explode: false, schema: { enum: ['User', 'Group'] } }),
+      param('kind', {
+        in: 'path',
+        required: true,
+        style: 'simple',
+        explode: false,
+        schema: { enum: ['User', 'Group'] },
+      }),
     ],
   });
 
@@ -28,11 +45,21 @@ describe('path parameters', () => {
   });
 
   it('names an empty value, an unencoded character, a broken escape and a value outside the enum', () => {
-    expect(messages(read(op, '', { thing_id: '', kind: 'User' }))).toEqual(['path parameter thing_id: is empty; /things/{thing_id}/{kind} needs a value for {thing_id}']);
-    expect(messages(read(op, '', { thing_id: 'a"b', kind: 'User' }))).toEqual(['path parameter thing_id: is not percent-encoded (got "a\\"b"): """ must be sent as %22']);
-    expect(messages(read(op, '', { thing_id: '%zz', kind: 'User' }))).toEqual(['path parameter thing_id: is not percent-encoded (got "%zz"): a "%" must start a %XX escape']);
-    expect(messages(read(op, '', { thing_id: '%C3%28', kind: 'User' }))).toEqual(['path parameter thing_id: is not valid percent-encoding (got "%C3%28")']);
-    expect(messages(read(op, '', { thing_id: 't', kind: 'Team' }))).toEqual(['path parameter kind: expected one of "User", "Group", got string "Team"']);
+    expect(messages(read(op, '', { thing_id: '', kind: 'User' }))).toEqual([
+      'path parameter thing_id: is empty; /things/{thing_id}/{kind} needs a value for {thing_id}',
+    ]);
+    expect(messages(read(op, '', { thing_id: 'a"b', kind: 'User' }))).toEqual([
+      'path parameter thing_id: is not percent-encoded (got "a\\"b"): """ must be sent as %22',
+    ]);
+    expect(messages(read(op, '', { thing_id: '%zz', kind: 'User' }))).toEqual([
+      'path parameter thing_id: is not percent-encoded (got "%zz"): a "%" must start a %XX escape',
+    ]);
+    expect(messages(read(op, '', { thing_id: '%C3%28', kind: 'User' }))).toEqual([
+      'path parameter thing_id: is not valid percent-encoding (got "%C3%28")',
+    ]);
+    expect(messages(read(op, '', { thing_id: 't', kind: 'Team' }))).toEqual([
+      'path parameter kind: expected one of "User", "Group", got string "Team"',
+    ]);
   });
 });
 
@@ -44,18 +71,43 @@ describe('query parameters', () => {
       param('active', { schema: { type: 'boolean' } }),
       param('ids', { kind: 'array', explode: false, schema: { type: 'array', items: { type: 'integer' } } }),
       param('tags', { kind: 'array', schema: { type: 'array', items: { type: 'string' } } }),
-      param('names', { kind: 'array', style: 'pipeDelimited', explode: false, schema: { type: 'array', items: { type: 'string' } } }),
-      param('filter', { kind: 'object', style: 'deepObject', schema: { type: 'object', properties: { size: { type: 'integer' } } } }),
-      param('point', { kind: 'object', explode: false, schema: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } } } }),
+      param('names', {
+        kind: 'array',
+        style: 'pipeDelimited',
+        explode: false,
+        schema: { type: 'array', items: { type: 'string' } },
+      }),
+      param('filter', {
+        kind: 'object',
+        style: 'deepObject',
+        schema: { type: 'object', properties: { size: { type: 'integer' } } },
+      }),
+      param('point', {
+        kind: 'object',
+        explode: false,
+        schema: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } } },
+      }),
       param('q', { required: true, example: 'cats' }),
     ],
     pagination: { kind: 'cursor', itemsField: 'data', pageParam: 'cursor', limitParam: 'limit' },
   });
 
   it('reads every style into typed values', () => {
-    const result = read(op, 'q=cats&limit=5&active=true&ids=1,2&tags=a&tags=b&names=x%7Cy&filter[size]=3&point=x,1,y,2&cursor=c1');
+    const result = read(
+      op,
+      'q=cats&limit=5&active=true&ids=1,2&tags=a&tags=b&names=x%7Cy&filter[size]=3&point=x,1,y,2&cursor=c1',
+    );
     expect(result.problems).toEqual([]);
-    expect(result.values.query).toEqual({ q: 'cats', limit: 5, active: true, ids: [1, 2], tags: ['a', 'b'], names: ['x', 'y'], filter: { size: 3 }, point: { x: 1, y: 2 } });
+    expect(result.values.query).toEqual({
+      q: 'cats',
+      limit: 5,
+      active: true,
+      ids: [1, 2],
+      tags: ['a', 'b'],
+      names: ['x', 'y'],
+      filter: { size: 3 },
+      point: { x: 1, y: 2 },
+    });
   });
 
   it('accepts the page parameter of a paged operation even when the spec does not declare it', () => {
@@ -78,18 +130,31 @@ describe('query parameters', () => {
   });
 
   it('refuses a scalar given twice and a non-exploded array given per item', () => {
-    expect(messages(read(op, 'q=x&limit=1&limit=2'))).toEqual(['query parameter limit: given 2 times ("1", "2"); expected one value']);
-    expect(messages(read(op, 'q=x&ids=1&ids=2'))).toEqual(['query parameter ids: given 2 times; style form with explode=false sends one ","-separated value (ids=a,b)']);
-    expect(messages(read(op, 'q=x&point=x,1,y'))).toEqual(['query parameter point: expected comma-separated key,value pairs (style form, explode false), got "x,1,y"']);
+    expect(messages(read(op, 'q=x&limit=1&limit=2'))).toEqual([
+      'query parameter limit: given 2 times ("1", "2"); expected one value',
+    ]);
+    expect(messages(read(op, 'q=x&ids=1&ids=2'))).toEqual([
+      'query parameter ids: given 2 times; style form with explode=false sends one ","-separated value (ids=a,b)',
+    ]);
+    expect(messages(read(op, 'q=x&point=x,1,y'))).toEqual([
+      'query parameter point: expected comma-separated key,value pairs (style form, explode false), got "x,1,y"',
+    ]);
   });
 });
 
 describe('header parameters', () => {
-  const op = operation({ operationId: 'traced', parameters: [param('X-Trace', { in: 'header', required: true, style: 'simple', explode: false, schema: { type: 'integer' } })] });
+  const op = operation({
+    operationId: 'traced',
+    parameters: [
+      param('X-Trace', { in: 'header', required: true, style: 'simple', explode: false, schema: { type: 'integer' } }),
+    ],
+  });
 
   it('are required when the spec says so and checked against their schema', () => {
     expect(messages(read(op, ''))).toEqual(['header X-Trace: is required']);
-    expect(messages(read(op, '', {}, { 'x-trace': 'abc' }))).toEqual(['header X-Trace: expected integer, got string "abc"']);
+    expect(messages(read(op, '', {}, { 'x-trace': 'abc' }))).toEqual([
+      'header X-Trace: expected integer, got string "abc"',
+    ]);
     expect(read(op, '', {}, { 'x-trace': '42' }).values.header).toEqual({ 'X-Trace': 42 });
   });
 });

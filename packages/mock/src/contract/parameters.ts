@@ -52,7 +52,8 @@ export function readParameters(
     }
     if (!SEGMENT.test(raw)) {
       const bad = [...raw].find((ch) => !/[A-Za-z0-9\-._~!$&'()*+,;=:@%]/.test(ch)) ?? '%';
-      const hint = bad === '%' ? 'a "%" must start a %XX escape' : `"${bad}" must be sent as ${encodeURIComponent(bad)}`;
+      const hint =
+        bad === '%' ? 'a "%" must start a %XX escape' : `"${bad}" must be sent as ${encodeURIComponent(bad)}`;
       problems.push(problem(label, `is not percent-encoded (got ${JSON.stringify(raw)}): ${hint}`));
       continue;
     }
@@ -73,7 +74,12 @@ export function readParameters(
   for (const name of given.keys()) {
     if (known.has(name) || deep.some((d) => name.startsWith(`${d}[`))) continue;
     const takes = [...known];
-    problems.push(problem(`query parameter ${name}`, `is not a parameter of ${op.operationId}; ${takes.length ? `it takes ${takes.join(', ')}` : 'it takes no query parameters'}`));
+    problems.push(
+      problem(
+        `query parameter ${name}`,
+        `is not a parameter of ${op.operationId}; ${takes.length ? `it takes ${takes.join(', ')}` : 'it takes no query parameters'}`,
+      ),
+    );
   }
 
   const hints = new Map<string, string>();
@@ -81,7 +87,13 @@ export function readParameters(
     const label = parameterLabel(p);
     const read = readQueryValue(p, given);
     if (read === undefined) {
-      if (p.required) problems.push(problem(label, `is required${p.example !== undefined ? ` (for example ${p.wireName}=${String(p.example)})` : ''}`));
+      if (p.required)
+        problems.push(
+          problem(
+            label,
+            `is required${p.example !== undefined ? ` (for example ${p.wireName}=${String(p.example)})` : ''}`,
+          ),
+        );
       continue;
     }
     if (typeof read === 'object' && 'problem' in read) {
@@ -127,13 +139,18 @@ function readQueryValue(p: ContractParameter, given: ReadonlyMap<string, string[
     if (p.style === 'deepObject') {
       const entries = [...given].filter(([name]) => name.startsWith(`${p.wireName}[`) && name.endsWith(']'));
       if (!entries.length) return undefined;
-      return { value: Object.fromEntries(entries.map(([name, list]) => [name.slice(p.wireName.length + 1, -1), list.at(-1)])) };
+      return {
+        value: Object.fromEntries(entries.map(([name, list]) => [name.slice(p.wireName.length + 1, -1), list.at(-1)])),
+      };
     }
     const list = given.get(p.wireName);
     if (!list) return undefined;
     if (list.length > 1) return { problem: `given ${list.length} times; expected one value (style ${p.style})` };
     const parts = list[0]!.split(',');
-    if (parts.length % 2) return { problem: `expected comma-separated key,value pairs (style ${p.style}, explode false), got ${JSON.stringify(list[0])}` };
+    if (parts.length % 2)
+      return {
+        problem: `expected comma-separated key,value pairs (style ${p.style}, explode false), got ${JSON.stringify(list[0])}`,
+      };
     const value: Record<string, string> = {};
     for (let i = 0; i < parts.length; i += 2) value[parts[i]!] = parts[i + 1]!;
     return { value };
@@ -150,11 +167,16 @@ function readQueryValue(p: ContractParameter, given: ReadonlyMap<string, string[
       return hint ? { value: [...list], hint } : { value: [...list] };
     }
     if (list.length > 1) {
-      return { problem: `given ${list.length} times; style ${p.style} with explode=false sends one ${JSON.stringify(delimiter)}-separated value (${p.wireName}=a${delimiter}b)` };
+      return {
+        problem: `given ${list.length} times; style ${p.style} with explode=false sends one ${JSON.stringify(delimiter)}-separated value (${p.wireName}=a${delimiter}b)`,
+      };
     }
     return { value: list[0] === '' ? [] : list[0]!.split(delimiter) };
   }
-  if (list.length > 1) return { problem: `given ${list.length} times (${list.map((v) => JSON.stringify(v)).join(', ')}); expected one value` };
+  if (list.length > 1)
+    return {
+      problem: `given ${list.length} times (${list.map((v) => JSON.stringify(v)).join(', ')}); expected one value`,
+    };
   return { value: list[0] };
 }
 

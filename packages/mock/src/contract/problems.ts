@@ -20,7 +20,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}`;
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -30,7 +31,11 @@ export function fieldPath(root: string, instancePath: string): string {
   let out = root;
   for (const raw of instancePath.split('/').slice(1)) {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    out += /^\d+$/.test(segment) ? `[${segment}]` : /^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
+    out += /^\d+$/.test(segment)
+      ? `[${segment}]`
+      : /^[A-Za-z_$][\w$]*$/.test(segment)
+        ? `.${segment}`
+        : `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
@@ -52,7 +57,9 @@ export function problemsFromErrors(
   field: (instancePath: string) => string,
   validators: Validators,
 ): ContractProblem[] {
-  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').sort((a, b) => a.instancePath.length - b.instancePath.length);
+  const unions = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .sort((a, b) => a.instancePath.length - b.instancePath.length);
   const explained: string[] = [];
   const problems: ContractProblem[] = [];
   const inside = (path: string, parent: string): boolean => path === parent || path.startsWith(`${parent}/`);
@@ -62,14 +69,23 @@ export function problemsFromErrors(
     problems.push(...explainUnion(union, field, validators));
   }
   for (const error of errors) {
-    if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || explained.some((path) => inside(error.instancePath, path))) continue;
+    if (
+      error.keyword === 'anyOf' ||
+      error.keyword === 'oneOf' ||
+      explained.some((path) => inside(error.instancePath, path))
+    )
+      continue;
     problems.push(fromError(error, field));
   }
   const seen = new Set<string>();
   return problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
 }
 
-function explainUnion(union: ErrorObject, field: (instancePath: string) => string, validators: Validators): ContractProblem[] {
+function explainUnion(
+  union: ErrorObject,
+  field: (instancePath: string) => string,
+  validators: Validators,
+): ContractProblem[] {
   const branches = Array.isArray(union.schema) ? (union.schema as JsonSchema[]) : [];
   const where = field(union.instancePath);
   let best: { index: number; problems: ContractProblem[] } | undefined;
@@ -85,7 +101,10 @@ function explainUnion(union: ErrorObject, field: (instancePath: string) => strin
   const name = refName(branches[index]);
   const closest = `shape ${index + 1} of ${branches.length}${name ? ` (${name})` : ''}`;
   if (problems.length === 0) return [problem(where, `matches none of the ${branches.length} allowed shapes`)];
-  return problems.map((p) => ({ field: p.field, message: `${p.message} (${where} matches none of the allowed shapes; closest is ${closest})` }));
+  return problems.map((p) => ({
+    field: p.field,
+    message: `${p.message} (${where} matches none of the allowed shapes; closest is ${closest})`,
+  }));
 }
 
 function fromError(error: ErrorObject, field: (instancePath: string) => string): ContractProblem {
@@ -96,7 +115,10 @@ function fromError(error: ErrorObject, field: (instancePath: string) => string):
       return problem(where, `expected ${String(params.type).replace(/,/g, ' or ')}, got ${describeValue(error.data)}`);
     case 'required': {
       const missing = String(params.missingProperty);
-      return problem(fieldPath(where, `/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`), 'required property is missing');
+      return problem(
+        fieldPath(where, `/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        'required property is missing',
+      );
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');

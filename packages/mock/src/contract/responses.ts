@@ -20,13 +20,24 @@ export interface SuccessOptions {
  * schema with a random source seeded by (seed, operationId), so one seed always gives one body.
  * A paged list is answered as the last page, so that walking every page terminates.
  */
-export function successAnswer(op: ContractOperation, query: Record<string, unknown>, sampler: Sampler, options: SuccessOptions): Answer {
+export function successAnswer(
+  op: ContractOperation,
+  query: Record<string, unknown>,
+  sampler: Sampler,
+  options: SuccessOptions,
+): Answer {
   const { success } = op;
   if (success.kind === 'empty' || !success.schema) return { status: success.status, headers: {}, body: undefined };
-  const headers = { 'content-type': success.contentType ?? (success.kind === 'text' ? 'text/plain' : 'application/json') };
+  const headers = {
+    'content-type': success.contentType ?? (success.kind === 'text' ? 'text/plain' : 'application/json'),
+  };
   const random = seededRandom(seedFor(options.seed, op.operationId));
-  if (success.kind === 'text') return { status: success.status, headers, body: String(sampler.sample(success.schema, random, 'text')) };
-  const body = options.examples && success.example !== undefined ? structuredClone(success.example) : sampler.sample(success.schema, random);
+  if (success.kind === 'text')
+    return { status: success.status, headers, body: String(sampler.sample(success.schema, random, 'text')) };
+  const body =
+    options.examples && success.example !== undefined
+      ? structuredClone(success.example)
+      : sampler.sample(success.schema, random);
   if (op.pagination) lastPage(op, body, query);
   return { status: success.status, headers, body };
 }
@@ -51,8 +62,22 @@ function lastPage(op: ContractOperation, body: unknown, query: Record<string, un
 }
 
 /** The error body Miro's REST API uses, with every problem under `context.fields`. */
-export function errorAnswer(status: number, op: ContractOperation | undefined, problems: readonly ContractProblem[], extraHeaders: Record<string, string> = {}): Answer {
-  const code = status === 401 ? 'tokenNotProvided' : status === 415 ? 'unsupportedMediaType' : status === 404 ? 'notFound' : status === 405 ? 'methodNotAllowed' : 'invalidParameters';
+export function errorAnswer(
+  status: number,
+  op: ContractOperation | undefined,
+  problems: readonly ContractProblem[],
+  extraHeaders: Record<string, string> = {},
+): Answer {
+  const code =
+    status === 401
+      ? 'tokenNotProvided'
+      : status === 415
+        ? 'unsupportedMediaType'
+        : status === 404
+          ? 'notFound'
+          : status === 405
+            ? 'methodNotAllowed'
+            : 'invalidParameters';
   const message = problems.map((p) => p.message).join('; ');
   return {
     status,
@@ -62,12 +87,20 @@ export function errorAnswer(status: number, op: ContractOperation | undefined, p
       status,
       code,
       message: op ? `${op.operationId}: ${message}` : message,
-      context: { operationId: op?.operationId ?? null, fields: problems.map((p) => ({ field: p.field, message: p.message })) },
+      context: {
+        operationId: op?.operationId ?? null,
+        fields: problems.map((p) => ({ field: p.field, message: p.message })),
+      },
     },
   };
 }
 
 export function toResponse(answer: Answer): Response {
-  const body = answer.body === undefined ? null : typeof answer.body === 'string' && !/json/i.test(answer.headers['content-type'] ?? '') ? answer.body : JSON.stringify(answer.body);
+  const body =
+    answer.body === undefined
+      ? null
+      : typeof answer.body === 'string' && !/json/i.test(answer.headers['content-type'] ?? '')
+        ? answer.body
+        : JSON.stringify(answer.body);
   return new Response(body, { status: answer.status, headers: answer.headers });
 }

@@ -36,7 +36,10 @@ export function parseBaseUrl(url: string, option: string): BaseUrl {
   } catch {
     throw new TypeError(`createContractHandlers: ${option} must be an absolute URL, got ${JSON.stringify(url)}`);
   }
-  if (parsed.search || parsed.hash) throw new TypeError(`createContractHandlers: ${option} must not have a query or fragment, got ${JSON.stringify(url)}`);
+  if (parsed.search || parsed.hash)
+    throw new TypeError(
+      `createContractHandlers: ${option} must not have a query or fragment, got ${JSON.stringify(url)}`,
+    );
   return { origin: parsed.origin, path: parsed.pathname.replace(/\/+$/, '') };
 }
 
@@ -114,7 +117,9 @@ export function choose(siblings: readonly ContractOperation[], facts: RequestFac
     const query = op.parameters.filter((p) => p.in === 'query');
     const known = new Set(query.map((p) => p.wireName));
     const required = query.filter((p) => p.required);
-    const complete = required.every((p) => facts.queryNames.has(p.wireName) || hasDeepKey(facts.queryNames, p.wireName));
+    const complete = required.every(
+      (p) => facts.queryNames.has(p.wireName) || hasDeepKey(facts.queryNames, p.wireName),
+    );
     const unknown = [...facts.queryNames].filter((name) => !known.has(name.replace(/\[.*$/, ''))).length;
     return [complete ? 0 : 1, unknown, -required.length];
   };
@@ -122,7 +127,10 @@ export function choose(siblings: readonly ContractOperation[], facts: RequestFac
   let bestScore = score(best);
   for (const op of candidates.slice(1)) {
     const s = score(op);
-    if (s[0] < bestScore[0] || (s[0] === bestScore[0] && (s[1] < bestScore[1] || (s[1] === bestScore[1] && s[2] < bestScore[2])))) {
+    if (
+      s[0] < bestScore[0] ||
+      (s[0] === bestScore[0] && (s[1] < bestScore[1] || (s[1] === bestScore[1] && s[2] < bestScore[2])))
+    ) {
       best = op;
       bestScore = s;
     }
@@ -142,7 +150,10 @@ export interface RouteTable {
   shadowsOf(route: Route): readonly Route[];
 }
 
-export function routeTable(operations: readonly ContractOperation[], baseFor: (op: ContractOperation) => BaseUrl): RouteTable {
+export function routeTable(
+  operations: readonly ContractOperation[],
+  baseFor: (op: ContractOperation) => BaseUrl,
+): RouteTable {
   const routes = operations.map((op) => compileRoute(op, baseFor(op)));
   const key = (r: Route): string => `${r.op.method} ${r.base.origin}${r.base.path} ${r.shape}`;
   const groups = new Map<string, ContractOperation[]>();
@@ -150,7 +161,9 @@ export function routeTable(operations: readonly ContractOperation[], baseFor: (o
   const shadows = new Map<Route, Route[]>(
     routes.map((r) => [
       r,
-      routes.filter((other) => other.op.method === r.op.method && sameBase(other.base, r.base) && moreSpecific(other, r)),
+      routes.filter(
+        (other) => other.op.method === r.op.method && sameBase(other.base, r.base) && moreSpecific(other, r),
+      ),
     ]),
   );
   return {

@@ -26,18 +26,32 @@ describe('Sampler', () => {
   it('picks a union variant that validates, merges allOf parts and keeps enum values', () => {
     const union = { $ref: 'miro#/definitions/Shape' };
     expect(validators.get(union)(sampler.sample(union, seededRandom(3)))).toBe(true);
-    const merged = sampler.sample({ allOf: [{ type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] }, { type: 'object', properties: { b: { enum: ['x'] } }, required: ['b'] }] }, seededRandom(4));
+    const merged = sampler.sample(
+      {
+        allOf: [
+          { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] },
+          { type: 'object', properties: { b: { enum: ['x'] } }, required: ['b'] },
+        ],
+      },
+      seededRandom(4),
+    );
     expect(merged).toEqual({ a: expect.any(Number), b: 'x' });
   });
 
   it('gives one value per seed and key', () => {
-    const schema = { type: 'object', properties: { name: { type: 'string' }, size: { type: 'integer' } }, required: ['name', 'size'] };
+    const schema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, size: { type: 'integer' } },
+      required: ['name', 'size'],
+    };
     const a = sampler.sample(schema, seededRandom(seedFor(1, 'op')));
     expect(sampler.sample(schema, seededRandom(seedFor(1, 'op')))).toEqual(a);
     expect(sampler.sample(schema, seededRandom(seedFor(1, 'other-op')))).not.toEqual(a);
   });
 
   it('fails loudly on a reference to a schema it does not have', () => {
-    expect(() => sampler.sample({ $ref: 'miro#/definitions/Missing' }, seededRandom(1))).toThrow('sample: unknown schema reference miro#/definitions/Missing');
+    expect(() => sampler.sample({ $ref: 'miro#/definitions/Missing' }, seededRandom(1))).toThrow(
+      'sample: unknown schema reference miro#/definitions/Missing',
+    );
   });
 });

@@ -54,7 +54,13 @@ export class Sampler {
     return target;
   }
 
-  #value(schema: JsonSchema, random: Random, hint: string | undefined, depth: number, refs: readonly string[]): unknown {
+  #value(
+    schema: JsonSchema,
+    random: Random,
+    hint: string | undefined,
+    depth: number,
+    refs: readonly string[],
+  ): unknown {
     if (typeof schema.$ref === 'string') {
       const ref = schema.$ref;
       // Optional self-references are cut at once (see #cycles); this guards required ones.
@@ -72,10 +78,13 @@ export class Sampler {
     }
     if (Array.isArray(schema.allOf)) {
       const parts = (schema.allOf as JsonSchema[]).map((part) => this.#value(part, random, hint, depth, refs));
-      if (parts.every((p) => typeof p === 'object' && p !== null && !Array.isArray(p))) return Object.assign({}, ...parts);
+      if (parts.every((p) => typeof p === 'object' && p !== null && !Array.isArray(p)))
+        return Object.assign({}, ...parts);
       return parts[0];
     }
-    const type = Array.isArray(schema.type) ? (schema.type as string[]).find((t) => t !== 'null') : (schema.type as string | undefined);
+    const type = Array.isArray(schema.type)
+      ? (schema.type as string[]).find((t) => t !== 'null')
+      : (schema.type as string | undefined);
     switch (type) {
       case 'string':
         return sampleString(typeof schema.format === 'string' ? schema.format : undefined, random, hint);
@@ -108,7 +117,12 @@ export class Sampler {
       if (include) out[name] = this.#value(property, random, name, depth + 1, refs);
     }
     const extra = schema.additionalProperties;
-    if (Object.keys(properties).length === 0 && typeof extra === 'object' && extra !== null && depth < this.#optionalDepth) {
+    if (
+      Object.keys(properties).length === 0 &&
+      typeof extra === 'object' &&
+      extra !== null &&
+      depth < this.#optionalDepth
+    ) {
       out['key1'] = this.#value(extra as JsonSchema, random, 'value', depth + 1, refs);
     }
     return out;
@@ -116,7 +130,12 @@ export class Sampler {
 
   /** True when the schema refers (directly) to a schema already being built. */
   #cycles(schema: JsonSchema, refs: readonly string[]): boolean {
-    const ref = typeof schema.$ref === 'string' ? schema.$ref : typeof (schema.items as JsonSchema | undefined)?.$ref === 'string' ? ((schema.items as JsonSchema).$ref as string) : undefined;
+    const ref =
+      typeof schema.$ref === 'string'
+        ? schema.$ref
+        : typeof (schema.items as JsonSchema | undefined)?.$ref === 'string'
+          ? ((schema.items as JsonSchema).$ref as string)
+          : undefined;
     return ref !== undefined && refs.includes(ref);
   }
 }

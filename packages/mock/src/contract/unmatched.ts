@@ -9,7 +9,10 @@ import { pathBelow, type Route } from './routes.js';
  * - 405 when templates of other methods match the path;
  * - 404 otherwise.
  */
-export function diagnoseUnmatched(routes: readonly Route[], request: Request): { answer: Answer; problems: ContractProblem[] } {
+export function diagnoseUnmatched(
+  routes: readonly Route[],
+  request: Request,
+): { answer: Answer; problems: ContractProblem[] } {
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
   const here = routes.filter((r) => pathBelow(url, r.base) !== undefined);
@@ -27,9 +30,14 @@ export function diagnoseUnmatched(routes: readonly Route[], request: Request): {
     );
     return { answer: errorAnswer(400, route.op, [p]), problems: [p] };
   }
-  const allowed = [...new Set(here.filter((r) => r.pattern.test(pathBelow(url, r.base)!)).map((r) => r.op.method))].sort();
+  const allowed = [
+    ...new Set(here.filter((r) => r.pattern.test(pathBelow(url, r.base)!)).map((r) => r.op.method)),
+  ].sort();
   if (allowed.length) {
-    const p = problem('method', `${method} is not an operation of ${url.pathname}; the spec has ${allowed.join(', ')} there`);
+    const p = problem(
+      'method',
+      `${method} is not an operation of ${url.pathname}; the spec has ${allowed.join(', ')} there`,
+    );
     return { answer: errorAnswer(405, undefined, [p], { allow: allowed.join(', ') }), problems: [p] };
   }
   const p = problem('path', `no operation of the spec matches ${method} ${url.pathname}`);

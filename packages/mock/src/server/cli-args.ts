@@ -21,7 +21,9 @@ Serves a simulated Miro REST API and OAuth server over HTTP until SIGINT or SIGT
 function intValue(flag: string, raw: string | undefined, min: number, max: number): number {
   const value = Number(raw);
   if (raw === undefined || raw === '' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${flag} needs an integer from ${min} to ${max}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+    throw new Error(
+      `${flag} needs an integer from ${min} to ${max}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`,
+    );
   }
   return value;
 }

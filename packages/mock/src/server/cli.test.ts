@@ -23,10 +23,14 @@ function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
 describe('miro-mock CLI', () => {
   it('prints its URL, serves the API, and exits 0 on SIGTERM', async () => {
     // Runs the TypeScript source through tsx, so the test does not depend on a prior build.
-    const child = spawn(process.execPath, ['--import', 'tsx', cliSource, '--port', '0', '--token', 'cli-token', '--no-budget'], {
-      cwd: packageDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cliSource, '--port', '0', '--token', 'cli-token', '--no-budget'],
+      {
+        cwd: packageDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const line = await firstLine(child);
       expect(line).toMatch(/^Miro mock listening on http:\/\/127\.0\.0\.1:\d+$/);
@@ -43,7 +47,10 @@ describe('miro-mock CLI', () => {
   }, 30_000);
 
   it('exits 2 with the usage on a bad argument', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliSource, '--port', 'x'], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cliSource, '--port', 'x'], {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

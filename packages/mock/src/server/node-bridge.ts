@@ -15,7 +15,10 @@ export async function toFetchRequest(req: IncomingMessage, origin: string): Prom
     for await (const chunk of req) chunks.push(chunk as Buffer);
     body = Buffer.concat(chunks);
   }
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+  return new Request(
+    new URL(req.url ?? '/', origin),
+    body && body.length > 0 ? { method, headers, body: new Uint8Array(body) } : { method, headers },
+  );
 }
 
 /** Writes a Fetch `Response` to a Node response. */

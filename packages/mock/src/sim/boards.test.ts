@@ -40,11 +40,20 @@ describe('boards', () => {
 
   it('creates, reads, updates and deletes a board in Miro’s shape', async () => {
     const api = testApi();
-    const created = await api.call('POST', '/v2/boards', { name: 'Plan', description: 'Q3', policy: { sharingPolicy: { access: 'view' } } });
+    const created = await api.call('POST', '/v2/boards', {
+      name: 'Plan',
+      description: 'Q3',
+      policy: { sharingPolicy: { access: 'view' } },
+    });
     expect(created.status).toBe(201);
     const board = created.body;
     expect(board.id).toMatch(/^[A-Za-z0-9_-]{11}=$/);
-    expect(board).toMatchObject({ type: 'board', name: 'Plan', description: 'Q3', links: { self: `https://api.miro.com/v2/boards/${board.id}` } });
+    expect(board).toMatchObject({
+      type: 'board',
+      name: 'Plan',
+      description: 'Q3',
+      links: { self: `https://api.miro.com/v2/boards/${board.id}` },
+    });
     expect(board.policy.sharingPolicy.access).toBe('view');
     expect(board.currentUserMembership.role).toBe('owner');
     const updated = await api.call('PATCH', `/v2/boards/${board.id}`, { name: 'Plan v2' });

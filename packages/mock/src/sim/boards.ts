@@ -9,8 +9,17 @@ import { optEnum, optObject, optString, type JsonObject } from './validate.js';
 const SORTS = ['default', 'last_modified', 'last_opened', 'last_created', 'alphabetically'] as const;
 
 const DEFAULT_POLICY: JsonObject = {
-  permissionsPolicy: { collaborationToolsStartAccess: 'all_editors', copyAccess: 'anyone', sharingAccess: 'team_members_with_editing_rights' },
-  sharingPolicy: { access: 'private', inviteToAccountAndBoardLinkAccess: 'no_access', organizationAccess: 'private', teamAccess: 'edit' },
+  permissionsPolicy: {
+    collaborationToolsStartAccess: 'all_editors',
+    copyAccess: 'anyone',
+    sharingAccess: 'team_members_with_editing_rights',
+  },
+  sharingPolicy: {
+    access: 'private',
+    inviteToAccountAndBoardLinkAccess: 'no_access',
+    organizationAccess: 'private',
+    teamAccess: 'edit',
+  },
 };
 
 export function boardView(ctx: RequestContext, board: BoardRecord, viewerId?: string): JsonObject {
@@ -32,7 +41,8 @@ export function boardView(ctx: RequestContext, board: BoardRecord, viewerId?: st
     lastOpenedBy: userInfo(ctx.store, board.lastOpenedBy),
     links: { self: boardLink(ctx, board.id), related: `${boardLink(ctx, board.id)}/members?limit=20&offset=0` },
   };
-  if (viewerId && role) view.currentUserMembership = { id: viewerId, name: userInfo(ctx.store, viewerId).name, role, type: 'board_member' };
+  if (viewerId && role)
+    view.currentUserMembership = { id: viewerId, name: userInfo(ctx.store, viewerId).name, role, type: 'board_member' };
   if (board.projectId) view.project = { id: board.projectId };
   return view;
 }
@@ -48,11 +58,11 @@ function mergePolicy(current: JsonObject, change: JsonObject | undefined): JsonO
 }
 
 interface BoardChanges {
-  name?: string;
-  description?: string;
-  teamId?: string;
-  projectId?: string;
-  policy?: JsonObject;
+  name?: string | undefined;
+  description?: string | undefined;
+  teamId?: string | undefined;
+  projectId?: string | undefined;
+  policy?: JsonObject | undefined;
 }
 
 function readChanges(body: JsonObject): BoardChanges {
@@ -116,7 +126,8 @@ function listBoards(ctx: ApiContext): Response {
   if (!teamId && !projectId) {
     const text = q.get('query')?.toLowerCase();
     const owner = q.get('owner');
-    if (text) boards = boards.filter((b) => b.name.toLowerCase().includes(text) || b.description.toLowerCase().includes(text));
+    if (text)
+      boards = boards.filter((b) => b.name.toLowerCase().includes(text) || b.description.toLowerCase().includes(text));
     if (owner) boards = boards.filter((b) => b.ownerId === owner);
   }
   const sorted = sortBoards(boards, sort, Boolean(teamId || projectId));
@@ -159,7 +170,10 @@ function deleteBoard(ctx: ApiContext): Response {
 /** Copies a board with its items, tags and connectors under fresh ids (parents and ends remapped). */
 async function copyBoard(ctx: ApiContext): Promise<Response> {
   const sourceId = ctx.query.get('copy_from');
-  if (!sourceId) throw badRequest('Query parameter copy_from is required: the id of the board to copy', [{ field: 'copy_from', message: 'is required' }]);
+  if (!sourceId)
+    throw badRequest('Query parameter copy_from is required: the id of the board to copy', [
+      { field: 'copy_from', message: 'is required' },
+    ]);
   const source = ctx.store.boards.get(sourceId);
   if (!source) throw notFound(`Board ${sourceId} not found`);
   const changes = readChanges(await readJsonObject(ctx.request));
@@ -187,12 +201,20 @@ async function copyBoard(ctx: ApiContext): Promise<Response> {
       modifiedAt: ctx.now,
       modifiedBy: ctx.user.id,
     };
-    if (item.parentId) cloned.parentId = idMap.get(item.parentId);
+    const clonedParent = item.parentId ? idMap.get(item.parentId) : undefined;
+    if (clonedParent) cloned.parentId = clonedParent;
     copy.items.set(id, cloned);
   }
   for (const connector of source.connectors.values()) {
     const id = ctx.store.ids.itemId();
-    const cloned: ConnectorRecord = structuredClone({ ...connector, id, createdAt: ctx.now, createdBy: ctx.user.id, modifiedAt: ctx.now, modifiedBy: ctx.user.id });
+    const cloned: ConnectorRecord = structuredClone({
+      ...connector,
+      id,
+      createdAt: ctx.now,
+      createdBy: ctx.user.id,
+      modifiedAt: ctx.now,
+      modifiedBy: ctx.user.id,
+    });
     cloned.startItem.id = idMap.get(connector.startItem.id) ?? connector.startItem.id;
     cloned.endItem.id = idMap.get(connector.endItem.id) ?? connector.endItem.id;
     copy.connectors.set(id, cloned);

@@ -5,7 +5,10 @@ describe('bulk item creation (createItems)', () => {
   it('creates items of several kinds in one call and lists them in order', async () => {
     const api = testApi();
     const boardId = await newBoard(api);
-    const frame = await api.call('POST', `/v2/boards/${boardId}/frames`, { data: { title: 'F' }, position: { x: 0, y: 0 } });
+    const frame = await api.call('POST', `/v2/boards/${boardId}/frames`, {
+      data: { title: 'F' },
+      position: { x: 0, y: 0 },
+    });
     const reply = await api.call('POST', `/v2/boards/${boardId}/items/bulk`, [
       { type: 'sticky_note', data: { content: 'one' } },
       { type: 'shape', data: { shape: 'circle', content: 'two' }, parent: { id: frame.body.id } },
@@ -16,7 +19,10 @@ describe('bulk item creation (createItems)', () => {
     expect(reply.body.data.map((i: { type: string }) => i.type)).toEqual(['sticky_note', 'shape', 'text']);
     expect(reply.body.data[1].parent).toEqual({ id: frame.body.id, links: expect.any(Object) });
     const listed = await api.call('GET', `/v2/boards/${boardId}/items?limit=50`);
-    expect(listed.body.data.map((i: { id: string }) => i.id)).toEqual([frame.body.id, ...reply.body.data.map((i: { id: string }) => i.id)]);
+    expect(listed.body.data.map((i: { id: string }) => i.id)).toEqual([
+      frame.body.id,
+      ...reply.body.data.map((i: { id: string }) => i.id),
+    ]);
   });
 
   it('is all or nothing: a bad item creates none and the error names its index', async () => {
@@ -39,7 +45,11 @@ describe('bulk item creation (createItems)', () => {
     expect(unknown.body.message).toContain('Item 0: type must be one of');
     const empty = await api.call('POST', `/v2/boards/${boardId}/items/bulk`, []);
     expect(empty.body.message).toContain('1 to 20 items, got 0');
-    const many = await api.call('POST', `/v2/boards/${boardId}/items/bulk`, Array.from({ length: 21 }, () => ({ type: 'text', data: { content: 'x' } })));
+    const many = await api.call(
+      'POST',
+      `/v2/boards/${boardId}/items/bulk`,
+      Array.from({ length: 21 }, () => ({ type: 'text', data: { content: 'x' } })),
+    );
     expect(many.body.message).toContain('got 21');
     const object = await api.call('POST', `/v2/boards/${boardId}/items/bulk`, { type: 'text' });
     expect(object.body.message).toContain('JSON array');
@@ -50,7 +60,11 @@ describe('bulk item creation (createItems)', () => {
     const api = testApi({ budget: { limit: 100_000, windowMs: 60_000 } });
     const boardId = await newBoard(api);
     const before = Number((await api.call('GET', `/v2/boards/${boardId}`)).headers.get('x-ratelimit-remaining'));
-    await api.call('POST', `/v2/boards/${boardId}/items/bulk`, Array.from({ length: 7 }, (_, i) => ({ type: 'text', data: { content: `t${i}` } })));
+    await api.call(
+      'POST',
+      `/v2/boards/${boardId}/items/bulk`,
+      Array.from({ length: 7 }, (_, i) => ({ type: 'text', data: { content: `t${i}` } })),
+    );
     const after = Number((await api.call('GET', `/v2/boards/${boardId}`)).headers.get('x-ratelimit-remaining'));
     // 7 items x 100 credits for the bulk call, 50 for the GET that reports it.
     expect(before - after).toBe(7 * 100 + 50);

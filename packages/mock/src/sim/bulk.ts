@@ -27,7 +27,11 @@ async function itemCount(request: Request): Promise<number> {
  */
 async function createItems(ctx: ApiContext): Promise<Response> {
   if (isMultipart(ctx.request)) {
-    throw new MiroError(501, 'notSimulated', 'The Miro simulation does not implement bulk creation from files (multipart items/bulk)');
+    throw new MiroError(
+      501,
+      'notSimulated',
+      'The Miro simulation does not implement bulk creation from files (multipart items/bulk)',
+    );
   }
   const board = requireBoard(ctx);
   const body = parseJson(await ctx.request.text(), 'Request body');
@@ -42,13 +46,16 @@ async function createItems(ctx: ApiContext): Promise<Response> {
       if (!isObject(entry)) throw badRequest(`Item ${index}: must be an object`);
       const type = entry.type;
       if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) {
-        throw badRequest(`Item ${index}: type must be one of ${ITEM_TYPES.join(', ')}`, [{ field: `[${index}].type`, message: 'invalid' }]);
+        throw badRequest(`Item ${index}: type must be one of ${ITEM_TYPES.join(', ')}`, [
+          { field: `[${index}].type`, message: 'invalid' },
+        ]);
       }
       const { type: _type, ...content } = entry;
       try {
         created.push(createItem(ctx, board, kindOf(type as ItemType), content));
       } catch (error) {
-        if (error instanceof MiroError) throw new MiroError(error.status, error.code, `Item ${index}: ${error.message}`, error.context);
+        if (error instanceof MiroError)
+          throw new MiroError(error.status, error.code, `Item ${index}: ${error.message}`, error.context);
         throw error;
       }
     });
@@ -62,5 +69,12 @@ async function createItems(ctx: ApiContext): Promise<Response> {
 }
 
 export const bulkRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/items/bulk', level: 2, units: itemCount, handler: createItems },
+  {
+    kind: 'api',
+    method: 'POST',
+    path: '/v2/boards/:boardId/items/bulk',
+    level: 2,
+    units: itemCount,
+    handler: createItems,
+  },
 ];

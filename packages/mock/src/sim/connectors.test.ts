@@ -9,9 +9,19 @@ describe('connectors', () => {
     const b = (await api.call('POST', `/v2/boards/${boardId}/shapes`, {})).body.id;
     const ids = [];
     for (let i = 0; i < 12; i++) {
-      const created = await api.call('POST', `/v2/boards/${boardId}/connectors`, { startItem: { id: a, snapTo: 'right' }, endItem: { id: b }, shape: 'straight', captions: [{ content: `c${i}` }] });
+      const created = await api.call('POST', `/v2/boards/${boardId}/connectors`, {
+        startItem: { id: a, snapTo: 'right' },
+        endItem: { id: b },
+        shape: 'straight',
+        captions: [{ content: `c${i}` }],
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ type: 'connector', shape: 'straight', startItem: { id: a }, endItem: { id: b } });
+      expect(created.body).toMatchObject({
+        type: 'connector',
+        shape: 'straight',
+        startItem: { id: a },
+        endItem: { id: b },
+      });
       ids.push(created.body.id);
     }
     const first = await api.call('GET', `/v2/boards/${boardId}/connectors?limit=10`);
@@ -27,9 +37,16 @@ describe('connectors', () => {
     const a = (await api.call('POST', `/v2/boards/${boardId}/cards`, {})).body.id;
     const b = (await api.call('POST', `/v2/boards/${boardId}/cards`, {})).body.id;
     const c = (await api.call('POST', `/v2/boards/${boardId}/cards`, {})).body.id;
-    const ab = (await api.call('POST', `/v2/boards/${boardId}/connectors`, { startItem: { id: a }, endItem: { id: b } })).body.id;
-    const bc = (await api.call('POST', `/v2/boards/${boardId}/connectors`, { startItem: { id: b }, endItem: { id: c } })).body.id;
-    const patched = await api.call('PATCH', `/v2/boards/${boardId}/connectors/${ab}`, { endItem: { id: c }, style: { strokeColor: '#ff0000' } });
+    const ab = (
+      await api.call('POST', `/v2/boards/${boardId}/connectors`, { startItem: { id: a }, endItem: { id: b } })
+    ).body.id;
+    const bc = (
+      await api.call('POST', `/v2/boards/${boardId}/connectors`, { startItem: { id: b }, endItem: { id: c } })
+    ).body.id;
+    const patched = await api.call('PATCH', `/v2/boards/${boardId}/connectors/${ab}`, {
+      endItem: { id: c },
+      style: { strokeColor: '#ff0000' },
+    });
     expect(patched.body.endItem.id).toBe(c);
     expect(patched.body.style.strokeColor).toBe('#ff0000');
     await api.call('DELETE', `/v2/boards/${boardId}/cards/${b}`);
@@ -46,7 +63,10 @@ describe('connectors', () => {
     const noEnd = await api.call('POST', `/v2/boards/${boardId}/connectors`, { startItem: { id: a } });
     expect(noEnd.status).toBe(400);
     expect(noEnd.body.message).toContain('endItem');
-    const ghost = await api.call('POST', `/v2/boards/${boardId}/connectors`, { startItem: { id: a }, endItem: { id: '3458764500000000001' } });
+    const ghost = await api.call('POST', `/v2/boards/${boardId}/connectors`, {
+      startItem: { id: a },
+      endItem: { id: '3458764500000000001' },
+    });
     expect(ghost.status).toBe(404);
   });
 });

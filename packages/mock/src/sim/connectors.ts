@@ -9,12 +9,28 @@ import { isObject, optEnum, optObject, pickStrings, reqString, type JsonObject }
 
 const SHAPES = ['straight', 'elbowed', 'curved'] as const;
 const SNAP = ['auto', 'top', 'right', 'bottom', 'left'] as const;
-const STYLE_KEYS = ['color', 'endStrokeCap', 'fontSize', 'startStrokeCap', 'strokeColor', 'strokeStyle', 'strokeWidth', 'textOrientation'];
+const STYLE_KEYS = [
+  'color',
+  'endStrokeCap',
+  'fontSize',
+  'startStrokeCap',
+  'strokeColor',
+  'strokeStyle',
+  'strokeWidth',
+  'textOrientation',
+];
 
 function connectorView(ctx: RequestContext, board: BoardRecord, c: ConnectorRecord): JsonObject {
   const end = (e: ConnectorEnd): JsonObject => {
     const item = board.items.get(e.id);
-    const view: JsonObject = { id: e.id, links: { self: item ? `${boardLink(ctx, board.id)}/${kindOf(item.type).segment}/${item.id}` : `${boardLink(ctx, board.id)}/items/${e.id}` } };
+    const view: JsonObject = {
+      id: e.id,
+      links: {
+        self: item
+          ? `${boardLink(ctx, board.id)}/${kindOf(item.type).segment}/${item.id}`
+          : `${boardLink(ctx, board.id)}/items/${e.id}`,
+      },
+    };
     if (e.position) view.position = e.position;
     return view;
   };
@@ -35,7 +51,12 @@ function connectorView(ctx: RequestContext, board: BoardRecord, c: ConnectorReco
   };
 }
 
-function readEnd(board: BoardRecord, body: JsonObject, key: 'startItem' | 'endItem', required: boolean): ConnectorEnd | undefined {
+function readEnd(
+  board: BoardRecord,
+  body: JsonObject,
+  key: 'startItem' | 'endItem',
+  required: boolean,
+): ConnectorEnd | undefined {
   const input = optObject(body, key);
   if (!input) {
     if (required) throw badRequest(`Invalid parameter ${key}: is required`, [{ field: key, message: 'is required' }]);
@@ -53,7 +74,10 @@ function readEnd(board: BoardRecord, body: JsonObject, key: 'startItem' | 'endIt
 
 function readCaptions(body: JsonObject): JsonObject[] | undefined {
   if (body.captions === undefined) return undefined;
-  if (!Array.isArray(body.captions) || !body.captions.every(isObject)) throw badRequest('Invalid parameter captions: must be an array of objects', [{ field: 'captions', message: 'must be an array of objects' }]);
+  if (!Array.isArray(body.captions) || !body.captions.every(isObject))
+    throw badRequest('Invalid parameter captions: must be an array of objects', [
+      { field: 'captions', message: 'must be an array of objects' },
+    ]);
   return body.captions.map((c, i) => {
     const caption = pickStrings(c, ['position', 'textAlignVertical'], `captions[${i}]`);
     caption.content = reqString(c, 'content', `captions[${i}].content`, { max: 200 });
@@ -127,6 +151,18 @@ export const connectorRoutes: readonly ApiRoute[] = [
   { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/connectors', level: 2, handler: createConnector },
   { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/connectors', level: 2, handler: listConnectors },
   { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/connectors/:connectorId', level: 1, handler: getConnector },
-  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/connectors/:connectorId', level: 2, handler: updateConnector },
-  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId/connectors/:connectorId', level: 3, handler: deleteConnector },
+  {
+    kind: 'api',
+    method: 'PATCH',
+    path: '/v2/boards/:boardId/connectors/:connectorId',
+    level: 2,
+    handler: updateConnector,
+  },
+  {
+    kind: 'api',
+    method: 'DELETE',
+    path: '/v2/boards/:boardId/connectors/:connectorId',
+    level: 3,
+    handler: deleteConnector,
+  },
 ];

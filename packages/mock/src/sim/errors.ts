@@ -21,7 +21,12 @@ export class MiroError extends Error {
   }
 
   body(): Record<string, unknown> {
-    const body: Record<string, unknown> = { status: this.status, code: this.code, message: this.message, type: 'error' };
+    const body: Record<string, unknown> = {
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      type: 'error',
+    };
     if (this.context) body.context = this.context;
     return body;
   }

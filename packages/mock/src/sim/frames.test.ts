@@ -3,7 +3,11 @@ import { newBoard, testApi, type TestApi } from './test-helpers.js';
 
 async function frameAt(api: TestApi, boardId: string): Promise<string> {
   // A 1000x600 frame centred at (500, 300): its top-left corner is the canvas origin.
-  const frame = await api.call('POST', `/v2/boards/${boardId}/frames`, { data: { title: 'F' }, position: { x: 500, y: 300 }, geometry: { width: 1000, height: 600 } });
+  const frame = await api.call('POST', `/v2/boards/${boardId}/frames`, {
+    data: { title: 'F' },
+    position: { x: 500, y: 300 },
+    geometry: { width: 1000, height: 600 },
+  });
   expect(frame.status).toBe(201);
   return frame.body.id;
 }
@@ -15,8 +19,15 @@ describe('frames and parents', () => {
     const frameId = await frameAt(api, boardId);
     const inside = [];
     for (let i = 0; i < 3; i++) {
-      const child = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { data: { content: `in ${i}` }, parent: { id: frameId }, position: { x: 10, y: 20 } });
-      expect(child.body.parent).toEqual({ id: frameId, links: { self: `https://api.miro.com/v2/boards/${boardId}/frames/${frameId}` } });
+      const child = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, {
+        data: { content: `in ${i}` },
+        parent: { id: frameId },
+        position: { x: 10, y: 20 },
+      });
+      expect(child.body.parent).toEqual({
+        id: frameId,
+        links: { self: `https://api.miro.com/v2/boards/${boardId}/frames/${frameId}` },
+      });
       expect(child.body.position).toMatchObject({ x: 10, y: 20, relativeTo: 'parent_top_left' });
       inside.push(child.body.id);
     }
@@ -34,10 +45,16 @@ describe('frames and parents', () => {
     const api = testApi();
     const boardId = await newBoard(api);
     const shape = (await api.call('POST', `/v2/boards/${boardId}/shapes`, {})).body.id;
-    const notFrame = await api.call('POST', `/v2/boards/${boardId}/texts`, { data: { content: 'x' }, parent: { id: shape } });
+    const notFrame = await api.call('POST', `/v2/boards/${boardId}/texts`, {
+      data: { content: 'x' },
+      parent: { id: shape },
+    });
     expect(notFrame.status).toBe(400);
     expect(notFrame.body.message).toContain('only frames can be parents');
-    const unknown = await api.call('POST', `/v2/boards/${boardId}/texts`, { data: { content: 'x' }, parent: { id: '3458764599999999999' } });
+    const unknown = await api.call('POST', `/v2/boards/${boardId}/texts`, {
+      data: { content: 'x' },
+      parent: { id: '3458764599999999999' },
+    });
     expect(unknown.status).toBe(404);
     const unknownList = await api.call('GET', `/v2/boards/${boardId}/items?parent_item_id=3458764599999999999`);
     expect(unknownList.status).toBe(404);
@@ -47,13 +64,20 @@ describe('frames and parents', () => {
     const api = testApi();
     const boardId = await newBoard(api);
     const frameId = await frameAt(api, boardId);
-    const note = (await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { position: { x: 100, y: 50 } })).body.id;
+    const note = (await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { position: { x: 100, y: 50 } })).body
+      .id;
     const moved = await api.call('PATCH', `/v2/boards/${boardId}/items/${note}`, { parent: { id: frameId } });
     expect(moved.status).toBe(200);
     expect(moved.body.parent.id).toBe(frameId);
     expect(moved.body.position).toMatchObject({ x: 100, y: 50, relativeTo: 'parent_top_left' });
 
-    const frame2 = (await api.call('POST', `/v2/boards/${boardId}/frames`, { data: {}, position: { x: 0, y: 0 }, geometry: { width: 200, height: 200 } })).body.id;
+    const frame2 = (
+      await api.call('POST', `/v2/boards/${boardId}/frames`, {
+        data: {},
+        position: { x: 0, y: 0 },
+        geometry: { width: 200, height: 200 },
+      })
+    ).body.id;
     const again = await api.call('PATCH', `/v2/boards/${boardId}/items/${note}`, { parent: { id: frame2 } });
     // Canvas (100, 50) relative to frame2's top-left (-100, -100).
     expect(again.body.position).toMatchObject({ x: 200, y: 150 });
@@ -66,7 +90,9 @@ describe('frames and parents', () => {
     const api = testApi();
     const boardId = await newBoard(api);
     const frameId = await frameAt(api, boardId);
-    const child = (await api.call('POST', `/v2/boards/${boardId}/cards`, { parent: { id: frameId }, position: { x: 5, y: 6 } })).body.id;
+    const child = (
+      await api.call('POST', `/v2/boards/${boardId}/cards`, { parent: { id: frameId }, position: { x: 5, y: 6 } })
+    ).body.id;
     expect((await api.call('DELETE', `/v2/boards/${boardId}/frames/${frameId}`)).status).toBe(204);
     const after = await api.call('GET', `/v2/boards/${boardId}/cards/${child}`);
     expect(after.body.parent).toBeUndefined();

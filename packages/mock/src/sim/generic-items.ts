@@ -13,10 +13,14 @@ function listItems(ctx: ApiContext): Response {
   const board = requireBoard(ctx);
   const type = ctx.query.get('type');
   if (type !== null && !(ITEM_TYPES as readonly string[]).includes(type)) {
-    throw badRequest(`Invalid query parameter type: must be one of ${ITEM_TYPES.join(', ')}; got ${JSON.stringify(type)}`, [{ field: 'type', message: 'unknown item type' }]);
+    throw badRequest(
+      `Invalid query parameter type: must be one of ${ITEM_TYPES.join(', ')}; got ${JSON.stringify(type)}`,
+      [{ field: 'type', message: 'unknown item type' }],
+    );
   }
   const parentId = ctx.query.get('parent_item_id');
-  if (parentId !== null && !board.items.has(parentId)) throw notFound(`Parent item ${parentId} not found on board ${board.id}`);
+  if (parentId !== null && !board.items.has(parentId))
+    throw notFound(`Parent item ${parentId} not found on board ${board.id}`);
   let items = [...board.items.values()];
   if (type) items = items.filter((i) => i.type === (type as ItemType));
   if (parentId !== null) items = items.filter((i) => i.parentId === parentId);
@@ -48,8 +52,20 @@ function deleteOrDetach(ctx: ApiContext): Response {
 }
 
 export const genericItemRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/items', level: (q) => (q.has('tag_id') ? 1 : 2), handler: listItems },
+  {
+    kind: 'api',
+    method: 'GET',
+    path: '/v2/boards/:boardId/items',
+    level: (q) => (q.has('tag_id') ? 1 : 2),
+    handler: listItems,
+  },
   { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/items/:itemId', level: 1, handler: getItem },
   { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/items/:itemId', level: 2, handler: patchItem },
-  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId/items/:itemId', level: (q) => (q.has('tag_id') ? 1 : 3), handler: deleteOrDetach },
+  {
+    kind: 'api',
+    method: 'DELETE',
+    path: '/v2/boards/:boardId/items/:itemId',
+    level: (q) => (q.has('tag_id') ? 1 : 3),
+    handler: deleteOrDetach,
+  },
 ];

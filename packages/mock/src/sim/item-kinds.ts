@@ -1,6 +1,15 @@
 import { badRequest } from './errors.js';
 import type { ItemType } from './store.js';
-import { isObject, optBoolean, optEnum, optNumber, optString, pickStrings, reqString, type JsonObject } from './validate.js';
+import {
+  isObject,
+  optBoolean,
+  optEnum,
+  optNumber,
+  optString,
+  pickStrings,
+  reqString,
+  type JsonObject,
+} from './validate.js';
 
 /** How one item family is created, updated and shown: the endpoints `/v2/boards/{id}/<segment>`. */
 export interface ItemKind {
@@ -20,14 +29,36 @@ export interface ItemKind {
   readonly styleKeys: readonly string[];
 }
 
-const STICKY_COLORS = ['gray', 'light_yellow', 'yellow', 'orange', 'light_green', 'green', 'dark_green', 'cyan', 'light_pink', 'pink', 'violet', 'red', 'light_blue', 'blue', 'dark_blue', 'black'] as const;
+const STICKY_COLORS = [
+  'gray',
+  'light_yellow',
+  'yellow',
+  'orange',
+  'light_green',
+  'green',
+  'dark_green',
+  'cyan',
+  'light_pink',
+  'pink',
+  'violet',
+  'red',
+  'light_blue',
+  'blue',
+  'dark_blue',
+  'black',
+] as const;
 const FONT_STYLE_KEYS = ['color', 'fillColor', 'fillOpacity', 'fontFamily', 'fontSize', 'textAlign'];
 
 function urlData(data: JsonObject, creating: boolean, outKey: string): JsonObject {
   const out: JsonObject = {};
-  const url = creating ? reqString(data, 'url', 'data.url', { min: 1 }) : optString(data, 'url', 'data.url', { min: 1 });
+  const url = creating
+    ? reqString(data, 'url', 'data.url', { min: 1 })
+    : optString(data, 'url', 'data.url', { min: 1 });
   if (url !== undefined) {
-    if (!/^https?:\/\//.test(url)) throw badRequest('Invalid parameter data.url: must be an http(s) URL', [{ field: 'data.url', message: 'must be an http(s) URL' }]);
+    if (!/^https?:\/\//.test(url))
+      throw badRequest('Invalid parameter data.url: must be an http(s) URL', [
+        { field: 'data.url', message: 'must be an http(s) URL' },
+      ]);
     out[outKey] = url;
   }
   const title = optString(data, 'title', 'data.title');
@@ -44,7 +75,11 @@ const kinds: readonly ItemKind[] = [
     hasStyle: true,
     geometryKeys: ['width', 'height'],
     fixedRatio: true,
-    defaults: { data: { content: '', shape: 'square' }, style: { fillColor: 'light_yellow', textAlign: 'center', textAlignVertical: 'top' }, geometry: { width: 199, height: 228 } },
+    defaults: {
+      data: { content: '', shape: 'square' },
+      style: { fillColor: 'light_yellow', textAlign: 'center', textAlignVertical: 'top' },
+      geometry: { width: 199, height: 228 },
+    },
     styleKeys: ['fillColor', 'textAlign', 'textAlignVertical'],
     readData: (d) => {
       const out = pickStrings(d, ['content'], 'data');
@@ -63,7 +98,19 @@ const kinds: readonly ItemKind[] = [
     fixedRatio: false,
     defaults: {
       data: { content: '', shape: 'rectangle' },
-      style: { fillColor: '#ffffff', fillOpacity: '1.0', fontFamily: 'arial', fontSize: '14', borderColor: '#1a1a1a', borderWidth: '2.0', borderOpacity: '1.0', borderStyle: 'normal', textAlign: 'center', textAlignVertical: 'middle', color: '#1a1a1a' },
+      style: {
+        fillColor: '#ffffff',
+        fillOpacity: '1.0',
+        fontFamily: 'arial',
+        fontSize: '14',
+        borderColor: '#1a1a1a',
+        borderWidth: '2.0',
+        borderOpacity: '1.0',
+        borderStyle: 'normal',
+        textAlign: 'center',
+        textAlignVertical: 'middle',
+        color: '#1a1a1a',
+      },
       geometry: { width: 100, height: 100, rotation: 0 },
     },
     styleKeys: [...FONT_STYLE_KEYS, 'borderColor', 'borderOpacity', 'borderStyle', 'borderWidth', 'textAlignVertical'],
@@ -77,9 +124,21 @@ const kinds: readonly ItemKind[] = [
     hasStyle: true,
     geometryKeys: ['width', 'rotation'],
     fixedRatio: false,
-    defaults: { data: { content: '' }, style: { color: '#1a1a1a', fillColor: 'transparent', fillOpacity: '1.0', fontFamily: 'arial', fontSize: '14', textAlign: 'left' }, geometry: { width: 100, height: 50, rotation: 0 } },
+    defaults: {
+      data: { content: '' },
+      style: {
+        color: '#1a1a1a',
+        fillColor: 'transparent',
+        fillOpacity: '1.0',
+        fontFamily: 'arial',
+        fontSize: '14',
+        textAlign: 'left',
+      },
+      geometry: { width: 100, height: 50, rotation: 0 },
+    },
     styleKeys: FONT_STYLE_KEYS,
-    readData: (d, creating) => (creating ? { content: reqString(d, 'content', 'data.content') } : pickStrings(d, ['content'], 'data')),
+    readData: (d, creating) =>
+      creating ? { content: reqString(d, 'content', 'data.content') } : pickStrings(d, ['content'], 'data'),
   },
   {
     type: 'card',
@@ -89,7 +148,11 @@ const kinds: readonly ItemKind[] = [
     hasStyle: true,
     geometryKeys: ['width', 'height', 'rotation'],
     fixedRatio: false,
-    defaults: { data: { title: '', description: '' }, style: { cardTheme: '#2d9bf0' }, geometry: { width: 320, height: 94, rotation: 0 } },
+    defaults: {
+      data: { title: '', description: '' },
+      style: { cardTheme: '#2d9bf0' },
+      geometry: { width: 320, height: 94, rotation: 0 },
+    },
     styleKeys: ['cardTheme'],
     readData: (d) => pickStrings(d, ['title', 'description', 'assigneeId', 'dueDate'], 'data'),
   },
@@ -101,14 +164,21 @@ const kinds: readonly ItemKind[] = [
     hasStyle: true,
     geometryKeys: ['width', 'height', 'rotation'],
     fixedRatio: false,
-    defaults: { data: { title: 'sample app card item', description: '', status: 'disconnected', fields: [], owned: true }, style: { fillColor: '#2d9bf0' }, geometry: { width: 320, height: 94, rotation: 0 } },
+    defaults: {
+      data: { title: 'sample app card item', description: '', status: 'disconnected', fields: [], owned: true },
+      style: { fillColor: '#2d9bf0' },
+      geometry: { width: 320, height: 94, rotation: 0 },
+    },
     styleKeys: ['fillColor'],
     readData: (d) => {
       const out = pickStrings(d, ['title', 'description'], 'data');
       const status = optEnum(d, 'status', 'data.status', ['disconnected', 'connected', 'disabled']);
       if (status) out.status = status;
       if (d.fields !== undefined) {
-        if (!Array.isArray(d.fields) || !d.fields.every(isObject)) throw badRequest('Invalid parameter data.fields: must be an array of objects', [{ field: 'data.fields', message: 'must be an array of objects' }]);
+        if (!Array.isArray(d.fields) || !d.fields.every(isObject))
+          throw badRequest('Invalid parameter data.fields: must be an array of objects', [
+            { field: 'data.fields', message: 'must be an array of objects' },
+          ]);
         out.fields = d.fields;
       }
       return out;
@@ -122,11 +192,25 @@ const kinds: readonly ItemKind[] = [
     hasStyle: true,
     geometryKeys: ['width', 'height'],
     fixedRatio: false,
-    defaults: { data: { title: 'Sample frame title', format: 'custom', type: 'freeform', showContent: true }, style: { fillColor: '#ffffffff' }, geometry: { width: 1000, height: 600 } },
+    defaults: {
+      data: { title: 'Sample frame title', format: 'custom', type: 'freeform', showContent: true },
+      style: { fillColor: '#ffffffff' },
+      geometry: { width: 1000, height: 600 },
+    },
     styleKeys: ['fillColor'],
     readData: (d) => {
       const out = pickStrings(d, ['title'], 'data');
-      const format = optEnum(d, 'format', 'data.format', ['custom', 'desktop', 'phone', 'tablet', 'a4', 'letter', 'ratio_1x1', 'ratio_4x3', 'ratio_16x9']);
+      const format = optEnum(d, 'format', 'data.format', [
+        'custom',
+        'desktop',
+        'phone',
+        'tablet',
+        'a4',
+        'letter',
+        'ratio_1x1',
+        'ratio_4x3',
+        'ratio_16x9',
+      ]);
       if (format) out.format = format;
       const type = optEnum(d, 'type', 'data.type', ['freeform', 'heap', 'grid', 'rows', 'columns']);
       if (type) out.type = type;
@@ -207,12 +291,17 @@ export function readGeometry(kind: ItemKind, geometry: JsonObject, current: Json
   for (const key of kind.geometryKeys) {
     const value = optNumber(geometry, key, `geometry.${key}`);
     if (value === undefined) continue;
-    if (key !== 'rotation' && value <= 0) throw badRequest(`Invalid parameter geometry.${key}: must be greater than 0`, [{ field: `geometry.${key}`, message: 'must be greater than 0' }]);
+    if (key !== 'rotation' && value <= 0)
+      throw badRequest(`Invalid parameter geometry.${key}: must be greater than 0`, [
+        { field: `geometry.${key}`, message: 'must be greater than 0' },
+      ]);
     out[key] = value;
   }
   for (const key of Object.keys(geometry)) {
     if (!(kind.geometryKeys as readonly string[]).includes(key)) {
-      throw badRequest(`Invalid parameter geometry.${key}: ${kind.type} items do not accept it`, [{ field: `geometry.${key}`, message: 'not accepted for this item type' }]);
+      throw badRequest(`Invalid parameter geometry.${key}: ${kind.type} items do not accept it`, [
+        { field: `geometry.${key}`, message: 'not accepted for this item type' },
+      ]);
     }
   }
   if (kind.fixedRatio) {
@@ -220,7 +309,10 @@ export function readGeometry(kind: ItemKind, geometry: JsonObject, current: Json
     const height = out.height as number | undefined;
     const ratio = (current.height as number) / (current.width as number);
     if (width !== undefined && height !== undefined) {
-      throw badRequest(`Invalid parameter geometry: set either width or height for a ${kind.type}, not both (it keeps its aspect ratio)`, [{ field: 'geometry', message: 'only one of width and height' }]);
+      throw badRequest(
+        `Invalid parameter geometry: set either width or height for a ${kind.type}, not both (it keeps its aspect ratio)`,
+        [{ field: 'geometry', message: 'only one of width and height' }],
+      );
     }
     if (width !== undefined) out.height = Math.round(width * ratio * 100) / 100;
     if (height !== undefined) out.width = Math.round((height / ratio) * 100) / 100;

@@ -18,7 +18,12 @@ export function itemView(ctx: RequestContext, board: BoardRecord, item: ItemReco
     data: structuredClone(item.data),
   };
   if (kind.hasStyle) view.style = structuredClone(item.style);
-  view.position = { x: item.position.x, y: item.position.y, origin: 'center', relativeTo: item.parentId ? 'parent_top_left' : 'canvas_center' };
+  view.position = {
+    x: item.position.x,
+    y: item.position.y,
+    origin: 'center',
+    relativeTo: item.parentId ? 'parent_top_left' : 'canvas_center',
+  };
   view.geometry = structuredClone(item.geometry);
   view.createdAt = iso(item.createdAt);
   view.createdBy = actor(item.createdBy);
@@ -27,14 +32,18 @@ export function itemView(ctx: RequestContext, board: BoardRecord, item: ItemReco
   const parent = item.parentId ? board.items.get(item.parentId) : undefined;
   if (parent) view.parent = { id: parent.id, links: { self: itemLink(ctx, board, parent) } };
   const links: JsonObject = { self: itemLink(ctx, board, item) };
-  if (item.type === 'frame') links.related = `${boardLink(ctx, board.id)}/items?parent_item_id=${item.id}&limit=10&cursor=`;
+  if (item.type === 'frame')
+    links.related = `${boardLink(ctx, board.id)}/items?parent_item_id=${item.id}&limit=10&cursor=`;
   view.links = links;
   return view;
 }
 
 /** Top-left corner of a frame on the canvas: children's positions are relative to it. */
 function frameOrigin(frame: ItemRecord): { x: number; y: number } {
-  return { x: frame.position.x - (frame.geometry.width as number) / 2, y: frame.position.y - (frame.geometry.height as number) / 2 };
+  return {
+    x: frame.position.x - (frame.geometry.width as number) / 2,
+    y: frame.position.y - (frame.geometry.height as number) / 2,
+  };
 }
 
 export function canvasPosition(board: BoardRecord, item: ItemRecord): { x: number; y: number } {
@@ -47,11 +56,14 @@ export function canvasPosition(board: BoardRecord, item: ItemRecord): { x: numbe
 function requireFrame(board: BoardRecord, parentId: string): ItemRecord {
   const parent = board.items.get(parentId);
   if (!parent) throw notFound(`Parent item ${parentId} not found on board ${board.id}`);
-  if (parent.type !== 'frame') throw badRequest(`Invalid parameter parent.id: item ${parentId} is a ${parent.type}; only frames can be parents`, [{ field: 'parent.id', message: 'must be a frame' }]);
+  if (parent.type !== 'frame')
+    throw badRequest(`Invalid parameter parent.id: item ${parentId} is a ${parent.type}; only frames can be parents`, [
+      { field: 'parent.id', message: 'must be a frame' },
+    ]);
   return parent;
 }
 
-function readPosition(body: JsonObject): { x?: number; y?: number } | undefined {
+function readPosition(body: JsonObject): { x?: number | undefined; y?: number | undefined } | undefined {
   const position = optObject(body, 'position');
   if (!position) return undefined;
   return { x: optNumber(position, 'x', 'position.x'), y: optNumber(position, 'y', 'position.y') };
@@ -71,9 +83,15 @@ export function applyPlacement(board: BoardRecord, item: ItemRecord, kind: ItemK
     } else {
       const parentInput = optObject(body, 'parent');
       if (parentInput) {
-        if (!kind.allowsParent) throw badRequest(`Invalid parameter parent: ${kind.type} items cannot have a parent`, [{ field: 'parent', message: 'not allowed' }]);
+        if (!kind.allowsParent)
+          throw badRequest(`Invalid parameter parent: ${kind.type} items cannot have a parent`, [
+            { field: 'parent', message: 'not allowed' },
+          ]);
         const parentId = reqString(parentInput, 'id', 'parent.id');
-        if (parentId === item.id) throw badRequest('Invalid parameter parent.id: an item cannot be its own parent', [{ field: 'parent.id', message: 'is the item itself' }]);
+        if (parentId === item.id)
+          throw badRequest('Invalid parameter parent.id: an item cannot be its own parent', [
+            { field: 'parent.id', message: 'is the item itself' },
+          ]);
         const frame = requireFrame(board, parentId);
         const canvas = canvasPosition(board, item);
         const origin = frameOrigin(frame);
@@ -87,7 +105,10 @@ export function applyPlacement(board: BoardRecord, item: ItemRecord, kind: ItemK
 
 function applyContent(item: ItemRecord, kind: ItemKind, body: JsonObject, creating: boolean): void {
   const data = optObject(body, 'data');
-  if (creating && kind.dataRequired && !data) throw badRequest(`Invalid parameter data: is required to create a ${kind.type}`, [{ field: 'data', message: 'is required' }]);
+  if (creating && kind.dataRequired && !data)
+    throw badRequest(`Invalid parameter data: is required to create a ${kind.type}`, [
+      { field: 'data', message: 'is required' },
+    ]);
   const dataChanges = kind.readData(data ?? {}, creating);
   const style = optObject(body, 'style');
   const styleChanges = style ? readStyle(kind, style) : {};
@@ -116,7 +137,10 @@ export function createItem(ctx: ApiContext, board: BoardRecord, kind: ItemKind, 
   // A new item has no canvas position to keep: a given position is relative to the parent.
   const parentInput = optObject(body, 'parent');
   if (parentInput) {
-    if (!kind.allowsParent) throw badRequest(`Invalid parameter parent: ${kind.type} items cannot have a parent`, [{ field: 'parent', message: 'not allowed' }]);
+    if (!kind.allowsParent)
+      throw badRequest(`Invalid parameter parent: ${kind.type} items cannot have a parent`, [
+        { field: 'parent', message: 'not allowed' },
+      ]);
     item.parentId = requireFrame(board, reqString(parentInput, 'id', 'parent.id')).id;
   }
   const position = readPosition(body);

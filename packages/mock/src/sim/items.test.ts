@@ -31,7 +31,10 @@ describe('items', () => {
   it('changes nothing on an update it refuses, even when the fields before the bad one were valid', async () => {
     const api = testApi();
     const boardId = await newBoard(api);
-    const note = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { data: { content: 'before' }, style: { fillColor: 'yellow' } });
+    const note = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, {
+      data: { content: 'before' },
+      style: { fillColor: 'yellow' },
+    });
     const refused = await api.call('PATCH', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`, {
       data: { content: 'after' },
       style: { fillColor: 'blue' },
@@ -42,16 +45,21 @@ describe('items', () => {
     expect(current.body.data.content).toBe('before');
     expect(current.body.style.fillColor).toBe('yellow');
     expect(current.body.modifiedAt).toBe(note.body.modifiedAt);
-    const accepted = await api.call('PATCH', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`, { data: { content: 'after' } });
+    const accepted = await api.call('PATCH', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`, {
+      data: { content: 'after' },
+    });
     expect(accepted.body.data.content).toBe('after');
-    expect((await api.call('GET', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`)).body.data.content).toBe('after');
+    expect((await api.call('GET', `/v2/boards/${boardId}/sticky_notes/${note.body.id}`)).body.data.content).toBe(
+      'after',
+    );
   });
 
   it('keeps a cursor valid when items before it are deleted', async () => {
     const api = testApi();
     const boardId = await newBoard(api);
     const ids: string[] = [];
-    for (let i = 0; i < 15; i++) ids.push((await api.call('POST', `/v2/boards/${boardId}/texts`, { data: { content: `t${i}` } })).body.id);
+    for (let i = 0; i < 15; i++)
+      ids.push((await api.call('POST', `/v2/boards/${boardId}/texts`, { data: { content: `t${i}` } })).body.id);
     const first = await api.call('GET', `/v2/boards/${boardId}/items?limit=10`);
     await api.call('DELETE', `/v2/boards/${boardId}/items/${ids[0]}`);
     const second = await api.call('GET', `/v2/boards/${boardId}/items?limit=10&cursor=${first.body.cursor}`);
@@ -73,14 +81,24 @@ describe('items', () => {
     const api = testApi();
     const boardId = await newBoard(api);
     const cases: [string, unknown, string, Record<string, unknown>][] = [
-      ['sticky_notes', { data: { content: 'hi', shape: 'rectangle' } }, 'sticky_note', { content: 'hi', shape: 'rectangle' }],
+      [
+        'sticky_notes',
+        { data: { content: 'hi', shape: 'rectangle' } },
+        'sticky_note',
+        { content: 'hi', shape: 'rectangle' },
+      ],
       ['shapes', { data: { shape: 'circle' } }, 'shape', { shape: 'circle' }],
       ['texts', { data: { content: 'text' } }, 'text', { content: 'text' }],
       ['cards', { data: { title: 'card' } }, 'card', { title: 'card' }],
       ['app_cards', { data: { title: 'app', status: 'connected' } }, 'app_card', { title: 'app', status: 'connected' }],
       ['frames', { data: { title: 'frame' } }, 'frame', { title: 'frame' }],
       ['images', { data: { url: 'https://example.com/a.png' } }, 'image', { imageUrl: 'https://example.com/a.png' }],
-      ['documents', { data: { url: 'https://example.com/a.pdf' } }, 'document', { documentUrl: 'https://example.com/a.pdf' }],
+      [
+        'documents',
+        { data: { url: 'https://example.com/a.pdf' } },
+        'document',
+        { documentUrl: 'https://example.com/a.pdf' },
+      ],
       ['embeds', { data: { url: 'https://example.com/video' } }, 'embed', { url: 'https://example.com/video' }],
     ];
     for (const [segment, body, type, data] of cases) {
@@ -103,7 +121,11 @@ describe('items', () => {
     const api = testApi();
     const boardId = await newBoard(api);
     const note = (await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { data: { content: 'a' } })).body;
-    const patched = await api.call('PATCH', `/v2/boards/${boardId}/sticky_notes/${note.id}`, { data: { content: 'b' }, style: { fillColor: 'blue' }, position: { x: 10 } });
+    const patched = await api.call('PATCH', `/v2/boards/${boardId}/sticky_notes/${note.id}`, {
+      data: { content: 'b' },
+      style: { fillColor: 'blue' },
+      position: { x: 10 },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.data.content).toBe('b');
     expect(patched.body.style.fillColor).toBe('blue');
@@ -125,11 +147,17 @@ describe('items', () => {
     const badColor = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { style: { fillColor: 'plaid' } });
     expect(badColor.status).toBe(400);
     expect(badColor.body.message).toContain('style.fillColor');
-    const both = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { geometry: { width: 100, height: 100 } });
+    const both = await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, {
+      geometry: { width: 100, height: 100 },
+    });
     expect(both.status).toBe(400);
     expect(both.body.message).toContain('either width or height');
     const badJson = await api.sim.handle(
-      new Request(`${api.sim.baseUrl}/v2/boards/${boardId}/texts`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: '{' }),
+      new Request(`${api.sim.baseUrl}/v2/boards/${boardId}/texts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${api.token}` },
+        body: '{',
+      }),
     );
     expect(badJson.status).toBe(400);
   });

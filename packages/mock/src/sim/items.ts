@@ -15,7 +15,12 @@ function requireTyped(board: BoardRecord, kind: ItemKind, itemId: string): ItemR
 }
 
 /** The JSON body, or for images and documents sent as `multipart/form-data`, the upload read into one. */
-async function readBody(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<ItemRequestBody> {
+async function readBody(
+  ctx: ApiContext,
+  board: BoardRecord,
+  kind: ItemKind,
+  creating: boolean,
+): Promise<ItemRequestBody> {
   if (takesUpload(kind) && isMultipart(ctx.request)) return readUpload(ctx, board, kind, creating);
   return { body: await readJsonObject(ctx.request), keep: () => {} };
 }

@@ -5,7 +5,10 @@ describe('board members', () => {
   it('shares a board, lists, reads, updates and removes members', async () => {
     const api = testApi();
     const boardId = await newBoard(api);
-    const shared = await api.call('POST', `/v2/boards/${boardId}/members`, { emails: ['ann@example.com', 'bob@example.com', 'not-an-email'], role: 'editor' });
+    const shared = await api.call('POST', `/v2/boards/${boardId}/members`, {
+      emails: ['ann@example.com', 'bob@example.com', 'not-an-email'],
+      role: 'editor',
+    });
     expect(shared.status).toBe(201);
     expect(shared.body.successful).toHaveLength(2);
     expect(shared.body.failed).toEqual([{ email: 'not-an-email', reason: 'INVALID_EMAIL' }]);

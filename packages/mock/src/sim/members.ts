@@ -8,7 +8,13 @@ import { optEnum, optString, type JsonObject } from './validate.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function memberView(ctx: RequestContext, board: BoardRecord, userId: string, role: BoardRole, withLinks: boolean): JsonObject {
+function memberView(
+  ctx: RequestContext,
+  board: BoardRecord,
+  userId: string,
+  role: BoardRole,
+  withLinks: boolean,
+): JsonObject {
   const view: JsonObject = { id: userId, name: userInfo(ctx.store, userId).name, role, type: 'board_member' };
   if (withLinks) view.links = { self: `${boardLink(ctx, board.id)}/members/${userId}` };
   return view;
@@ -25,8 +31,15 @@ async function shareBoard(ctx: ApiContext): Promise<Response> {
   const board = requireBoard(ctx);
   const body = await readJsonObject(ctx.request);
   const emails = body.emails;
-  if (!Array.isArray(emails) || emails.length < 1 || emails.length > 20 || !emails.every((e) => typeof e === 'string')) {
-    throw badRequest('Invalid parameter emails: must be an array of 1 to 20 email addresses', [{ field: 'emails', message: 'must be an array of 1 to 20 strings' }]);
+  if (
+    !Array.isArray(emails) ||
+    emails.length < 1 ||
+    emails.length > 20 ||
+    !emails.every((e) => typeof e === 'string')
+  ) {
+    throw badRequest('Invalid parameter emails: must be an array of 1 to 20 email addresses', [
+      { field: 'emails', message: 'must be an array of 1 to 20 strings' },
+    ]);
   }
   const role = optEnum(body, 'role', 'role', BOARD_ROLES) ?? 'commenter';
   optString(body, 'message', 'message');
@@ -62,7 +75,8 @@ async function updateMember(ctx: ApiContext): Promise<Response> {
   requireMember(board, id);
   const body = await readJsonObject(ctx.request);
   const role = optEnum(body, 'role', 'role', BOARD_ROLES) ?? 'commenter';
-  if (id === board.ownerId && role !== 'owner') throw badRequest(`User ${id} owns board ${board.id}; the owner's role cannot be changed`);
+  if (id === board.ownerId && role !== 'owner')
+    throw badRequest(`User ${id} owns board ${board.id}; the owner's role cannot be changed`);
   board.members.set(id, role);
   return json(200, memberView(ctx, board, id, role, true));
 }

@@ -11,7 +11,10 @@ function escapeHtml(value: string): string {
 }
 
 function errorPage(message: string): Response {
-  return html(400, `<!doctype html><html><head><title>Authorization error</title></head><body><h1>Authorization error</h1><p id="error">${escapeHtml(message)}</p></body></html>`);
+  return html(
+    400,
+    `<!doctype html><html><head><title>Authorization error</title></head><body><h1>Authorization error</h1><p id="error">${escapeHtml(message)}</p></body></html>`,
+  );
 }
 
 interface AuthorizeRequest {

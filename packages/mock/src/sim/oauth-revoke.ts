@@ -17,7 +17,8 @@ function revoke(ctx: RequestContext, accessToken: string): boolean {
 function revokeV1(ctx: RequestContext): Response {
   const accessToken = ctx.query.get('access_token');
   if (!accessToken) throw new MiroError(400, 'invalidParameters', 'Query parameter access_token is required');
-  if (!revoke(ctx, accessToken)) throw new MiroError(400, 'invalidToken', 'Failed to revoke token: unknown or already revoked');
+  if (!revoke(ctx, accessToken))
+    throw new MiroError(400, 'invalidToken', 'Failed to revoke token: unknown or already revoked');
   return noContent();
 }
 
@@ -28,7 +29,8 @@ async function revokeV2(ctx: RequestContext): Promise<Response> {
   const clientId = reqString(body, 'clientId', 'clientId');
   const clientSecret = reqString(body, 'clientSecret', 'clientSecret');
   const client = findClient(ctx.options, clientId);
-  if (!client || client.clientSecret !== clientSecret) throw new MiroError(404, 'notFound', 'Failed to revoke token: wrong clientId or clientSecret');
+  if (!client || client.clientSecret !== clientSecret)
+    throw new MiroError(404, 'notFound', 'Failed to revoke token: wrong clientId or clientSecret');
   const record = ctx.store.tokens.get(accessToken);
   if (!record || record.clientId !== clientId || !revoke(ctx, accessToken)) {
     throw new MiroError(404, 'notFound', 'Failed to revoke token: unknown or already revoked for this client');

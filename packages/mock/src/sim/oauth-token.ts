@@ -19,7 +19,9 @@ function authenticateClient(ctx: RequestContext, param: Param): SimulatedClient 
   let secret = param('client_secret');
   const basic = /^Basic\s+(\S+)$/i.exec(ctx.request.headers.get('authorization') ?? '');
   if (basic) {
-    const [id, ...rest] = Buffer.from(basic[1] as string, 'base64').toString('utf8').split(':');
+    const [id, ...rest] = Buffer.from(basic[1] as string, 'base64')
+      .toString('utf8')
+      .split(':');
     clientId = decodeURIComponent(id ?? '');
     secret = decodeURIComponent(rest.join(':'));
   }
@@ -27,29 +29,45 @@ function authenticateClient(ctx: RequestContext, param: Param): SimulatedClient 
   const client = findClient(ctx.options, clientId);
   if (!client) throw new OAuthError(401, 'invalid_client', `Unknown client_id ${clientId}`);
   if (!secret) throw new OAuthError(401, 'invalid_client', 'Missing client_secret: send it in the form body');
-  if (secret !== client.clientSecret) throw new OAuthError(401, 'invalid_client', `Wrong client_secret for client ${clientId}`);
+  if (secret !== client.clientSecret)
+    throw new OAuthError(401, 'invalid_client', `Wrong client_secret for client ${clientId}`);
   return client;
 }
 
 function exchangeCode(ctx: RequestContext, client: SimulatedClient, param: Param): TokenRecord {
   const code = required(param, 'code');
   const record = ctx.store.codes.get(code);
-  if (!record || record.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'Unknown authorization code');
+  if (!record || record.clientId !== client.clientId)
+    throw new OAuthError(400, 'invalid_grant', 'Unknown authorization code');
   if (record.used) {
     // A replayed code may be stolen: revoke what it issued (RFC 6749 section 4.1.2).
     for (const accessToken of record.issued) {
       const issued = ctx.store.tokens.get(accessToken);
       if (issued) issued.revoked = true;
     }
-    throw new OAuthError(400, 'invalid_grant', 'Authorization code already used; the tokens issued from it are revoked');
+    throw new OAuthError(
+      400,
+      'invalid_grant',
+      'Authorization code already used; the tokens issued from it are revoked',
+    );
   }
-  if (ctx.now >= record.expiresAt) throw new OAuthError(400, 'invalid_grant', 'Authorization code expired (codes last 10 minutes)');
+  if (ctx.now >= record.expiresAt)
+    throw new OAuthError(400, 'invalid_grant', 'Authorization code expired (codes last 10 minutes)');
   const redirectUri = required(param, 'redirect_uri');
   if (redirectUri !== record.redirectUri) {
-    throw new OAuthError(400, 'invalid_grant', `redirect_uri ${redirectUri} does not match the one of the authorization request (${record.redirectUri})`);
+    throw new OAuthError(
+      400,
+      'invalid_grant',
+      `redirect_uri ${redirectUri} does not match the one of the authorization request (${record.redirectUri})`,
+    );
   }
   record.used = true;
-  const tokens = issueTokens(ctx.store, ctx.options, { clientId: client.clientId, userId: record.userId, teamId: record.teamId, scope: record.scope });
+  const tokens = issueTokens(ctx.store, ctx.options, {
+    clientId: client.clientId,
+    userId: record.userId,
+    teamId: record.teamId,
+    scope: record.scope,
+  });
   record.issued.push(tokens.accessToken);
   ctx.store.counters.codeExchanges += 1;
   return tokens;
@@ -63,11 +81,22 @@ function refresh(ctx: RequestContext, client: SimulatedClient, param: Param): To
   const refreshToken = required(param, 'refresh_token');
   const old = ctx.store.refreshTokens.get(refreshToken);
   if (!old || old.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'Unknown refresh token');
-  if (old.rotated) throw new OAuthError(400, 'invalid_grant', 'Refresh token already used: refresh tokens rotate, use the one from the latest token response');
+  if (old.rotated)
+    throw new OAuthError(
+      400,
+      'invalid_grant',
+      'Refresh token already used: refresh tokens rotate, use the one from the latest token response',
+    );
   if (old.revoked) throw new OAuthError(400, 'invalid_grant', 'Refresh token revoked');
-  if (old.refreshExpiresAt !== null && ctx.now >= old.refreshExpiresAt) throw new OAuthError(400, 'invalid_grant', 'Refresh token expired');
+  if (old.refreshExpiresAt !== null && ctx.now >= old.refreshExpiresAt)
+    throw new OAuthError(400, 'invalid_grant', 'Refresh token expired');
   old.rotated = true;
-  const tokens = issueTokens(ctx.store, ctx.options, { clientId: client.clientId, userId: old.userId, teamId: old.teamId, scope: old.scope });
+  const tokens = issueTokens(ctx.store, ctx.options, {
+    clientId: client.clientId,
+    userId: old.userId,
+    teamId: old.teamId,
+    scope: old.scope,
+  });
   ctx.store.counters.refreshes += 1;
   return tokens;
 }
@@ -77,13 +106,21 @@ async function token(ctx: RequestContext): Promise<Response> {
   try {
     // The mock is stricter than Miro here on purpose: a secret in the URL ends up in logs and proxies.
     if (ctx.query.has('client_secret')) {
-      throw new OAuthError(400, 'invalid_request', 'client_secret must not be sent in the URL query string; send it in the form body (application/x-www-form-urlencoded)');
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        'client_secret must not be sent in the URL query string; send it in the form body (application/x-www-form-urlencoded)',
+      );
     }
     const form = await readForm(ctx.request);
     const param: Param = (name) => form.get(name) ?? ctx.query.get(name) ?? undefined;
     const grantType = required(param, 'grant_type');
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
-      throw new OAuthError(400, 'unsupported_grant_type', `grant_type ${grantType} is not supported; use authorization_code or refresh_token`);
+      throw new OAuthError(
+        400,
+        'unsupported_grant_type',
+        `grant_type ${grantType} is not supported; use authorization_code or refresh_token`,
+      );
     }
     const client = authenticateClient(ctx, param);
     const tokens = grantType === 'authorization_code' ? exchangeCode(ctx, client, param) : refresh(ctx, client, param);
@@ -91,9 +128,12 @@ async function token(ctx: RequestContext): Promise<Response> {
   } catch (error) {
     ctx.store.counters.failedTokenRequests += 1;
     if (error instanceof OAuthError) return json(error.status, error.body(), { 'cache-control': 'no-store' });
-    if (error instanceof MiroError) return json(error.status, { ...error.body(), error: 'invalid_request', error_description: error.message });
+    if (error instanceof MiroError)
+      return json(error.status, { ...error.body(), error: 'invalid_request', error_description: error.message });
     throw error;
   }
 }
 
-export const tokenRoutes: readonly OpenRoute[] = [{ kind: 'open', method: 'POST', path: '/v1/oauth/token', handler: token }];
+export const tokenRoutes: readonly OpenRoute[] = [
+  { kind: 'open', method: 'POST', path: '/v1/oauth/token', handler: token },
+];

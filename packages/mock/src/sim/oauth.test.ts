@@ -10,9 +10,19 @@ async function approve(sim: MiroSimulation, state = 'xyz'): Promise<string> {
   expect(page.status).toBe(200);
   const html = await page.text();
   expect(html).toContain('id="approve"');
-  const form = new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, redirect_uri: REDIRECT, state, decision: 'approve' });
+  const form = new URLSearchParams({
+    response_type: 'code',
+    client_id: DEMO_CLIENT.clientId,
+    redirect_uri: REDIRECT,
+    state,
+    decision: 'approve',
+  });
   const approved = await sim.handle(
-    new Request(`${sim.authorizeBase}/oauth/authorize`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form }),
+    new Request(`${sim.authorizeBase}/oauth/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    }),
   );
   expect(approved.status).toBe(302);
   const location = new URL(approved.headers.get('location') ?? '');
@@ -21,12 +31,20 @@ async function approve(sim: MiroSimulation, state = 'xyz'): Promise<string> {
   return location.searchParams.get('code') ?? '';
 }
 
-async function tokenRequest(sim: MiroSimulation, params: Record<string, string>, query = ''): Promise<{ status: number; body: Record<string, unknown> }> {
+async function tokenRequest(
+  sim: MiroSimulation,
+  params: Record<string, string>,
+  query = '',
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await sim.handle(
     new Request(`${sim.baseUrl}/v1/oauth/token${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret, ...params }),
+      body: new URLSearchParams({
+        client_id: DEMO_CLIENT.clientId,
+        client_secret: DEMO_CLIENT.clientSecret,
+        ...params,
+      }),
     }),
   );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -42,16 +60,28 @@ describe('OAuth', () => {
     const code = await approve(sim);
     const first = await exchange(sim, code);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ token_type: 'bearer', expires_in: 3600, scope: 'boards:read boards:write', user_id: sim.state.defaultUser.id, team_id: sim.state.team.id });
+    expect(first.body).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 3600,
+      scope: 'boards:read boards:write',
+      user_id: sim.state.defaultUser.id,
+      team_id: sim.state.team.id,
+    });
     expect(typeof first.body.access_token).toBe('string');
     expect((await send(sim, 'GET', '/v2/boards', undefined, first.body.access_token as string)).status).toBe(200);
 
-    const second = await tokenRequest(sim, { grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string });
+    const second = await tokenRequest(sim, {
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token as string,
+    });
     expect(second.status).toBe(200);
     expect(second.body.access_token).not.toBe(first.body.access_token);
     expect(second.body.refresh_token).not.toBe(first.body.refresh_token);
 
-    const reused = await tokenRequest(sim, { grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string });
+    const reused = await tokenRequest(sim, {
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token as string,
+    });
     expect(reused.status).toBe(400);
     expect(reused.body.error).toBe('invalid_grant');
     expect(String(reused.body.error_description)).toContain('already used');
@@ -59,7 +89,13 @@ describe('OAuth', () => {
     // Documented choice: a refresh retires the previous access token at once.
     expect((await send(sim, 'GET', '/v2/boards', undefined, first.body.access_token as string)).status).toBe(401);
     expect((await send(sim, 'GET', '/v2/boards', undefined, second.body.access_token as string)).status).toBe(200);
-    expect(sim.state.counters).toMatchObject({ tokenRequests: 3, codeExchanges: 1, refreshes: 1, failedTokenRequests: 1, authorizations: 1 });
+    expect(sim.state.counters).toMatchObject({
+      tokenRequests: 3,
+      codeExchanges: 1,
+      refreshes: 1,
+      failedTokenRequests: 1,
+      authorizations: 1,
+    });
   });
 
   it('uses a code once, and revokes its tokens when it is replayed', async () => {
@@ -74,10 +110,19 @@ describe('OAuth', () => {
 
   it('checks the client secret, the redirect URI and the grant type', async () => {
     const sim = createMiroSimulation();
-    const wrongSecret = await tokenRequest(sim, { grant_type: 'authorization_code', code: await approve(sim), redirect_uri: REDIRECT, client_secret: 'nope' });
+    const wrongSecret = await tokenRequest(sim, {
+      grant_type: 'authorization_code',
+      code: await approve(sim),
+      redirect_uri: REDIRECT,
+      client_secret: 'nope',
+    });
     expect(wrongSecret.status).toBe(401);
     expect(wrongSecret.body.error).toBe('invalid_client');
-    const mismatch = await tokenRequest(sim, { grant_type: 'authorization_code', code: await approve(sim), redirect_uri: 'https://evil.example.com/cb' });
+    const mismatch = await tokenRequest(sim, {
+      grant_type: 'authorization_code',
+      code: await approve(sim),
+      redirect_uri: 'https://evil.example.com/cb',
+    });
     expect(mismatch.status).toBe(400);
     expect(String(mismatch.body.error_description)).toContain('does not match');
     const grant = await tokenRequest(sim, { grant_type: 'password' });
@@ -87,7 +132,11 @@ describe('OAuth', () => {
   it('rejects a client_secret in the URL query string even when the body is right', async () => {
     const sim = createMiroSimulation();
     const code = await approve(sim);
-    const leaked = await tokenRequest(sim, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, `?client_secret=${DEMO_CLIENT.clientSecret}`);
+    const leaked = await tokenRequest(
+      sim,
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
+      `?client_secret=${DEMO_CLIENT.clientSecret}`,
+    );
     expect(leaked.status).toBe(400);
     expect(leaked.body.error).toBe('invalid_request');
     expect(String(leaked.body.error_description)).toContain('query string');
@@ -120,7 +169,10 @@ describe('OAuth', () => {
     expect(expired.body).toMatchObject({ status: 401, code: 'tokenExpired', type: 'error' });
     expect(expired.headers.get('www-authenticate')).toContain('invalid_token');
     // The refresh token outlives the access token.
-    expect((await tokenRequest(sim, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token as string })).status).toBe(200);
+    expect(
+      (await tokenRequest(sim, { grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token as string }))
+        .status,
+    ).toBe(200);
   });
 
   it('redirects at once with autoApprove, and with access_denied on Deny', async () => {
@@ -134,7 +186,12 @@ describe('OAuth', () => {
     const denied = await sim.handle(
       new Request(`${sim.authorizeBase}/oauth/authorize`, {
         method: 'POST',
-        body: new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, redirect_uri: REDIRECT, decision: 'deny' }),
+        body: new URLSearchParams({
+          response_type: 'code',
+          client_id: DEMO_CLIENT.clientId,
+          redirect_uri: REDIRECT,
+          decision: 'deny',
+        }),
       }),
     );
     expect(new URL(denied.headers.get('location') ?? '').searchParams.get('error')).toBe('access_denied');
@@ -145,7 +202,9 @@ describe('OAuth', () => {
     const unknown = await sim.handle(new Request(sim.authorizeUrl({ redirectUri: REDIRECT, clientId: 'c2' })));
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('Unknown client_id c2');
-    const unregistered = await sim.handle(new Request(sim.authorizeUrl({ redirectUri: 'https://other.example.com/cb', clientId: 'c1' })));
+    const unregistered = await sim.handle(
+      new Request(sim.authorizeUrl({ redirectUri: 'https://other.example.com/cb', clientId: 'c1' })),
+    );
     expect(unregistered.status).toBe(400);
     expect(await unregistered.text()).toContain('Redirect URI mismatch');
   });
@@ -160,9 +219,17 @@ describe('OAuth', () => {
     const again = await sim.handle(new Request(`${sim.baseUrl}/v1/oauth/revoke?access_token=${a}`, { method: 'POST' }));
     expect(again.status).toBe(400);
 
-    const wrongSecret = await send(sim, 'POST', '/v2/oauth/revoke', { accessToken: b, clientId: DEMO_CLIENT.clientId, clientSecret: 'x' });
+    const wrongSecret = await send(sim, 'POST', '/v2/oauth/revoke', {
+      accessToken: b,
+      clientId: DEMO_CLIENT.clientId,
+      clientSecret: 'x',
+    });
     expect(wrongSecret.status).toBe(404);
-    const v2 = await send(sim, 'POST', '/v2/oauth/revoke', { accessToken: b, clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret });
+    const v2 = await send(sim, 'POST', '/v2/oauth/revoke', {
+      accessToken: b,
+      clientId: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+    });
     expect(v2.status).toBe(204);
     expect((await send(sim, 'GET', '/v2/boards', undefined, b)).status).toBe(401);
     expect(sim.state.counters.revocations).toBe(2);
@@ -174,7 +241,11 @@ describe('OAuth', () => {
     const token = sim.issueToken({ scope: 'boards:read' }).accessToken;
     const info = await send(sim, 'GET', '/v1/oauth-token', undefined, token);
     expect(info.status).toBe(200);
-    expect(info.body).toMatchObject({ user: { id: sim.state.defaultUser.id, type: 'user' }, team: { id: sim.state.team.id, type: 'team' }, scopes: ['boards:read'] });
+    expect(info.body).toMatchObject({
+      user: { id: sim.state.defaultUser.id, type: 'user' },
+      team: { id: sim.state.team.id, type: 'team' },
+      scopes: ['boards:read'],
+    });
     expect((await send(sim, 'GET', '/v1/oauth-token', undefined, 'bogus')).status).toBe(400);
   });
 });

@@ -26,7 +26,7 @@ export interface MiroSimulationOptions {
   /** Clock in epoch milliseconds; inject one to expire tokens or roll budget windows in tests. */
   readonly now?: () => number;
   /** Credit budget, or `false` to turn rate limiting off. Default `{ limit: 100000, windowMs: 60000 }`. */
-  readonly budget?: BudgetOptions | false;
+  readonly budget?: BudgetOptions | false | undefined;
   /** Delay added before every response, in milliseconds. Default 0. */
   readonly latencyMs?: number;
   /** Seed for ids and tokens, so runs are reproducible. Default 1. */

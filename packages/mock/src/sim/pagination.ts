@@ -24,17 +24,27 @@ function withQuery(selfUrl: URL, changes: Record<string, string | undefined>): s
  * Offset pagination as Miro's offset lists answer it (`offset`, `limit`, `total`, `size`, links).
  * `selfUrl` is the request URL rewritten onto the simulation's base URL.
  */
-export function offsetPage<T>(all: readonly T[], query: URLSearchParams, selfUrl: URL, limits = { fallback: 20, max: 50 }): OffsetPage<T> {
+export function offsetPage<T>(
+  all: readonly T[],
+  query: URLSearchParams,
+  selfUrl: URL,
+  limits = { fallback: 20, max: 50 },
+): OffsetPage<T> {
   const limit = queryInt(query, 'limit', limits.fallback, 1, limits.max);
   const offset = queryInt(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
   const data = all.slice(offset, offset + limit);
   const links: Record<string, string> = {
     self: withQuery(selfUrl, { limit: String(limit), offset: String(offset) }),
     first: withQuery(selfUrl, { limit: String(limit), offset: '0' }),
-    last: withQuery(selfUrl, { limit: String(limit), offset: String(Math.max(0, Math.floor((all.length - 1) / limit) * limit)) }),
+    last: withQuery(selfUrl, {
+      limit: String(limit),
+      offset: String(Math.max(0, Math.floor((all.length - 1) / limit) * limit)),
+    }),
   };
-  if (offset + limit < all.length) links.next = withQuery(selfUrl, { limit: String(limit), offset: String(offset + limit) });
-  if (offset > 0) links.prev = withQuery(selfUrl, { limit: String(limit), offset: String(Math.max(0, offset - limit)) });
+  if (offset + limit < all.length)
+    links.next = withQuery(selfUrl, { limit: String(limit), offset: String(offset + limit) });
+  if (offset > 0)
+    links.prev = withQuery(selfUrl, { limit: String(limit), offset: String(Math.max(0, offset - limit)) });
   return { data, total: all.length, size: data.length, offset, limit, links, type: 'list' };
 }
 
@@ -55,7 +65,10 @@ function encodeCursor(id: string): string {
 
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64').toString('utf8');
-  if (!/^\d+~$/.test(decoded)) throw badRequest(`Invalid query parameter cursor: ${JSON.stringify(cursor)} is not a cursor this API returned`, [{ field: 'cursor', message: 'unknown cursor' }]);
+  if (!/^\d+~$/.test(decoded))
+    throw badRequest(`Invalid query parameter cursor: ${JSON.stringify(cursor)} is not a cursor this API returned`, [
+      { field: 'cursor', message: 'unknown cursor' },
+    ]);
   return decoded.slice(0, -1);
 }
 
@@ -64,7 +77,11 @@ function compareIds(a: string, b: string): number {
 }
 
 /** Cursor pagination over records sorted by numeric id (Miro: limit 10..50, default 10). */
-export function cursorPage<T extends { id: string }>(all: readonly T[], query: URLSearchParams, selfUrl: URL): CursorPage<T> {
+export function cursorPage<T extends { id: string }>(
+  all: readonly T[],
+  query: URLSearchParams,
+  selfUrl: URL,
+): CursorPage<T> {
   const limit = queryInt(query, 'limit', 10, 10, 50);
   const cursor = query.get('cursor');
   const startId = cursor ? decodeCursor(cursor) : undefined;
@@ -73,7 +90,13 @@ export function cursorPage<T extends { id: string }>(all: readonly T[], query: U
   const data = all.slice(from, from + limit);
   const nextRecord = all[from + limit];
   const links: Record<string, string> = { self: selfUrl.toString() };
-  const page: { -readonly [K in keyof CursorPage<T>]: CursorPage<T>[K] } = { data, total: all.length, size: data.length, limit, links };
+  const page: { -readonly [K in keyof CursorPage<T>]: CursorPage<T>[K] } = {
+    data,
+    total: all.length,
+    size: data.length,
+    limit,
+    links,
+  };
   if (nextRecord) {
     page.cursor = encodeCursor(nextRecord.id);
     links.next = withQuery(selfUrl, { limit: String(limit), cursor: page.cursor });

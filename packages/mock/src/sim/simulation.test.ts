@@ -51,7 +51,9 @@ describe('createMiroSimulation', () => {
     const again = await send(sim, 'POST', '/v2/boards', {}, sim.issueToken().accessToken);
     expect(again.body.id).toBe(first.body.id);
     const other = createMiroSimulation({ seed: 7 });
-    expect((await send(other, 'POST', '/v2/boards', {}, other.issueToken().accessToken)).body.id).not.toBe(first.body.id);
+    expect((await send(other, 'POST', '/v2/boards', {}, other.issueToken().accessToken)).body.id).not.toBe(
+      first.body.id,
+    );
   });
 
   it('delays responses by latencyMs', async () => {
@@ -59,10 +61,12 @@ describe('createMiroSimulation', () => {
     const sim = createMiroSimulation({ latencyMs: 500 });
     const token = sim.issueToken().accessToken;
     let done = false;
-    const pending = sim.handle(new Request(`${sim.baseUrl}/v2/boards`, { headers: { authorization: `Bearer ${token}` } })).then((r) => {
-      done = true;
-      return r;
-    });
+    const pending = sim
+      .handle(new Request(`${sim.baseUrl}/v2/boards`, { headers: { authorization: `Bearer ${token}` } }))
+      .then((r) => {
+        done = true;
+        return r;
+      });
     await vi.advanceTimersByTimeAsync(499);
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);

@@ -107,9 +107,21 @@ function errorResponse(error: unknown): Response {
 }
 
 function unrouted(method: string, path: string): Response {
-  if (pathKnown(ROUTES, path)) return json(405, { status: 405, code: 'methodNotAllowed', message: `${method} is not allowed on ${path}`, type: 'error' });
+  if (pathKnown(ROUTES, path))
+    return json(405, {
+      status: 405,
+      code: 'methodNotAllowed',
+      message: `${method} is not allowed on ${path}`,
+      type: 'error',
+    });
   // A Miro-looking path the simulation lacks: say so, rather than pretend Miro has no such endpoint.
-  if (/^\/v\d/.test(path)) return json(501, { status: 501, code: 'notSimulated', message: `The Miro simulation does not implement ${method} ${path}`, type: 'error' });
+  if (/^\/v\d/.test(path))
+    return json(501, {
+      status: 501,
+      code: 'notSimulated',
+      message: `The Miro simulation does not implement ${method} ${path}`,
+      type: 'error',
+    });
   return json(404, { status: 404, code: 'notFound', message: `No such endpoint: ${method} ${path}`, type: 'error' });
 }
 
@@ -129,7 +141,13 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
     store.counters.apiRequests += 1;
     if (!charge.allowed) {
       store.counters.rateLimited += 1;
-      const body = { status: 429, code: 'tooManyRequests', message: 'Request rate limit exceeded: the credit budget of this window is spent', context: null, type: 'error' };
+      const body = {
+        status: 429,
+        code: 'tooManyRequests',
+        message: 'Request rate limit exceeded: the credit budget of this window is spent',
+        context: null,
+        type: 'error',
+      };
       return { response: json(429, body, charge.headers), credits: 0 };
     }
     let response: Response;
@@ -231,7 +249,12 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
         expiresInSeconds: opts.expiresInSeconds,
         accessToken: opts.accessToken,
       });
-      return { accessToken: record.accessToken, refreshToken: record.refreshToken, expiresAt: record.expiresAt, userId };
+      return {
+        accessToken: record.accessToken,
+        refreshToken: record.refreshToken,
+        expiresAt: record.expiresAt,
+        userId,
+      };
     },
     authorizeUrl({ redirectUri, clientId, state: oauthState, scope }) {
       const url = new URL(`${options.authorizeBase}/oauth/authorize`);

@@ -2,7 +2,17 @@ import type { ResolvedOptions } from './options.js';
 import { IdFactory, Random } from './random.js';
 import type { JsonObject } from './validate.js';
 
-export const ITEM_TYPES = ['sticky_note', 'shape', 'text', 'card', 'app_card', 'frame', 'image', 'document', 'embed'] as const;
+export const ITEM_TYPES = [
+  'sticky_note',
+  'shape',
+  'text',
+  'card',
+  'app_card',
+  'frame',
+  'image',
+  'document',
+  'embed',
+] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 export const BOARD_ROLES = ['viewer', 'commenter', 'editor', 'coowner', 'owner'] as const;

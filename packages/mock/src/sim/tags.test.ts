@@ -10,8 +10,12 @@ describe('tags', () => {
     expect(tag.body).toMatchObject({ title: 'urgent', fillColor: 'cyan', type: 'tag' });
     expect(tag.body.links.self).toBe(`https://api.miro.com/v2/boards/${boardId}/tags/${tag.body.id}`);
     const notes: string[] = [];
-    for (let i = 0; i < 3; i++) notes.push((await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { data: { content: `n${i}` } })).body.id);
-    for (const id of notes) expect((await api.call('POST', `/v2/boards/${boardId}/items/${id}?tag_id=${tag.body.id}`)).status).toBe(204);
+    for (let i = 0; i < 3; i++)
+      notes.push(
+        (await api.call('POST', `/v2/boards/${boardId}/sticky_notes`, { data: { content: `n${i}` } })).body.id,
+      );
+    for (const id of notes)
+      expect((await api.call('POST', `/v2/boards/${boardId}/items/${id}?tag_id=${tag.body.id}`)).status).toBe(204);
 
     const ofItem = await api.call('GET', `/v2/boards/${boardId}/items/${notes[0]}/tags`);
     expect(ofItem.body.tags).toEqual([{ id: tag.body.id, type: 'tag', title: 'urgent', fillColor: 'cyan' }]);
@@ -21,7 +25,9 @@ describe('tags', () => {
     const page2 = await api.call('GET', `/v2/boards/${boardId}/items?tag_id=${tag.body.id}&limit=2&offset=2`);
     expect(page2.body.data.map((i: { id: string }) => i.id)).toEqual([notes[2]]);
 
-    expect((await api.call('DELETE', `/v2/boards/${boardId}/items/${notes[0]}?tag_id=${tag.body.id}`)).status).toBe(204);
+    expect((await api.call('DELETE', `/v2/boards/${boardId}/items/${notes[0]}?tag_id=${tag.body.id}`)).status).toBe(
+      204,
+    );
     expect((await api.call('GET', `/v2/boards/${boardId}/items/${notes[0]}/tags`)).body.tags).toEqual([]);
     // Detaching is not deleting: the item is still there.
     expect((await api.call('GET', `/v2/boards/${boardId}/items/${notes[0]}`)).status).toBe(200);
@@ -40,7 +46,10 @@ describe('tags', () => {
     expect(first.body).toMatchObject({ total: 25, size: 20, offset: 0, limit: 20, type: 'list' });
     expect(first.body.data[0]).toMatchObject({ title: 't0', fillColor: 'red' });
     const id = first.body.data[1].id;
-    const updated = await api.call('PATCH', `/v2/boards/${boardId}/tags/${id}`, { title: 'renamed', fillColor: 'blue' });
+    const updated = await api.call('PATCH', `/v2/boards/${boardId}/tags/${id}`, {
+      title: 'renamed',
+      fillColor: 'blue',
+    });
     expect(updated.body).toMatchObject({ id, title: 'renamed', fillColor: 'blue' });
     expect((await api.call('GET', `/v2/boards/${boardId}/tags/${id}`)).body.title).toBe('renamed');
   });

@@ -7,7 +7,20 @@ import { readJsonObject, type ApiContext, type ApiRoute, type RequestContext } f
 import type { BoardRecord, TagRecord } from './store.js';
 import { optEnum, optString, reqString, type JsonObject } from './validate.js';
 
-const TAG_COLORS = ['red', 'light_green', 'cyan', 'yellow', 'magenta', 'green', 'blue', 'gray', 'violet', 'dark_green', 'dark_blue', 'black'] as const;
+const TAG_COLORS = [
+  'red',
+  'light_green',
+  'cyan',
+  'yellow',
+  'magenta',
+  'green',
+  'blue',
+  'gray',
+  'violet',
+  'dark_green',
+  'dark_blue',
+  'black',
+] as const;
 /** Miro lets tags sit on sticky notes and cards only, at most 8 per item. */
 const TAGGABLE = new Set(['sticky_note', 'card']);
 const MAX_TAGS_PER_ITEM = 8;
@@ -77,9 +90,11 @@ function attachTag(ctx: ApiContext): Response {
   const board = requireBoard(ctx);
   const item = requireItem(board, ctx.params.itemId ?? '');
   const tag = requireTag(board, tagIdParam(ctx));
-  if (!TAGGABLE.has(item.type)) throw badRequest(`Tags can be attached to sticky notes and cards only; item ${item.id} is a ${item.type}`);
+  if (!TAGGABLE.has(item.type))
+    throw badRequest(`Tags can be attached to sticky notes and cards only; item ${item.id} is a ${item.type}`);
   if (!item.tagIds.includes(tag.id)) {
-    if (item.tagIds.length >= MAX_TAGS_PER_ITEM) throw badRequest(`Item ${item.id} already has ${MAX_TAGS_PER_ITEM} tags, the most an item can have`);
+    if (item.tagIds.length >= MAX_TAGS_PER_ITEM)
+      throw badRequest(`Item ${item.id} already has ${MAX_TAGS_PER_ITEM} tags, the most an item can have`);
     item.tagIds.push(tag.id);
   }
   return noContent();

@@ -15,12 +15,20 @@ export interface TestApi {
   call(method: string, path: string, body?: unknown, token?: string): Promise<Reply>;
 }
 
-export async function send(sim: MiroSimulation, method: string, path: string, body?: unknown, token?: string): Promise<Reply> {
+export async function send(
+  sim: MiroSimulation,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = path.startsWith('http') ? path : `${sim.baseUrl}${path}`;
-  const response = await sim.handle(new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+  const response = await sim.handle(
+    new Request(url, body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) }),
+  );
   const text = await response.text();
   let parsed: unknown = text;
   if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);

@@ -8,8 +8,8 @@ export interface IssueTokenInput {
   readonly teamId: string;
   readonly scope: string;
   /** Overrides the access token's lifetime; `null` never expires. */
-  readonly expiresInSeconds?: number | null;
-  readonly accessToken?: string;
+  readonly expiresInSeconds?: number | null | undefined;
+  readonly accessToken?: string | undefined;
 }
 
 /** Mints an access/refresh token pair. */
@@ -58,7 +58,9 @@ export function tokenProblem(record: TokenRecord | undefined, now: number): stri
 }
 
 function unauthorized(code: string, message: string): MiroError {
-  return new MiroError(401, code, message, undefined, { 'www-authenticate': `Bearer realm="miro", error="invalid_token", error_description="${message}"` });
+  return new MiroError(401, code, message, undefined, {
+    'www-authenticate': `Bearer realm="miro", error="invalid_token", error_description="${message}"`,
+  });
 }
 
 /** The token of an API request (`Authorization: Bearer`), or a 401 that says what was wrong. */
@@ -77,7 +79,11 @@ export function authenticate(store: Store, request: Request, now: number): Token
 export function checkScope(record: TokenRecord, method: string): void {
   const needed = method === 'GET' ? 'boards:read' : 'boards:write';
   if (!record.scope.split(/\s+/).includes(needed)) {
-    throw new MiroError(403, 'insufficientPermissions', `This request needs the ${needed} scope; the token has "${record.scope}"`);
+    throw new MiroError(
+      403,
+      'insufficientPermissions',
+      `This request needs the ${needed} scope; the token has "${record.scope}"`,
+    );
   }
 }
 

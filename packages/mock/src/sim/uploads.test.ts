@@ -4,7 +4,11 @@ import { createMiroSimulation } from './simulation.js';
 import { MAX_UPLOAD_BYTES } from './uploads.js';
 
 /** Our client on the simulation, so that the multipart bodies are the ones users' apps send. */
-function clientOnSimulation(): { sim: ReturnType<typeof createMiroSimulation>; api: MiroApi; download: (url: string) => Promise<Response> } {
+function clientOnSimulation(): {
+  sim: ReturnType<typeof createMiroSimulation>;
+  api: MiroApi;
+  download: (url: string) => Promise<Response>;
+} {
   const sim = createMiroSimulation({ budget: false });
   const token = sim.issueToken().accessToken;
   const api = new MiroApi({
@@ -37,7 +41,9 @@ describe('image and document items from uploaded files', () => {
     expect(image.geometry?.width).toBe(300);
     expect(image.parent?.id).toBe(frame.id);
     const imageUrl = image.data?.imageUrl ?? '';
-    expect(imageUrl).toMatch(new RegExp(`/v2/boards/${board.id}/resources/images/\\d+\\?format=preview&redirect=false$`));
+    expect(imageUrl).toMatch(
+      new RegExp(`/v2/boards/${board.id}/resources/images/\\d+\\?format=preview&redirect=false$`),
+    );
     const served = await download(imageUrl);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect([...new Uint8Array(await served.arrayBuffer())]).toEqual([137, 80, 78, 71, 1, 2, 3]);
@@ -65,7 +71,13 @@ describe('image and document items from uploaded files', () => {
     const { sim, api } = clientOnSimulation();
     const board = await api.createBoard({ name: 'uploads' });
     const post = (form: FormData): Promise<Response> =>
-      sim.handle(new Request(`${sim.baseUrl}/v2/boards/${board.id}/images`, { method: 'POST', headers: { authorization: `Bearer ${sim.state.tokens()[0]?.accessToken ?? ''}` }, body: form }));
+      sim.handle(
+        new Request(`${sim.baseUrl}/v2/boards/${board.id}/images`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${sim.state.tokens()[0]?.accessToken ?? ''}` },
+          body: form,
+        }),
+      );
     const noFile = new FormData();
     noFile.set('data', JSON.stringify({ title: 'x' }));
     const noFileReply = await post(noFile);
@@ -82,14 +94,19 @@ describe('image and document items from uploaded files', () => {
     expect(badReply.status).toBe(400);
     expect(await badReply.text()).toContain('Part data is not valid JSON');
     expect(sim.state.itemCount(board.id)).toBe(0);
-    await expect(api.createImageItemUsingLocalFile(board.id, { resource: png([]), data: { title: 'ok' } })).resolves.toMatchObject({ type: 'image' });
+    await expect(
+      api.createImageItemUsingLocalFile(board.id, { resource: png([]), data: { title: 'ok' } }),
+    ).resolves.toMatchObject({ type: 'image' });
   });
 
   it('answers 501 for bulk creation from files, which it does not simulate', async () => {
     const { api } = clientOnSimulation();
     const board = await api.createBoard({ name: 'uploads' });
     const error = await api
-      .createItemsInBulkUsingFileFromDevice(board.id, { data: new Blob(['[]'], { type: 'application/json' }), resources: [png([1])] })
+      .createItemsInBulkUsingFileFromDevice(board.id, {
+        data: new Blob(['[]'], { type: 'application/json' }),
+        resources: [png([1])],
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MiroApiError);
     expect((error as MiroApiError).status).toBe(501);

@@ -27,7 +27,12 @@ export interface ItemRequestBody {
  * its URL the item's `imageUrl`/`documentUrl`; `data` carries the title and, unlike the JSON
  * endpoints, the position, geometry and parent.
  */
-export async function readUpload(ctx: ApiContext, board: BoardRecord, kind: ItemKind, creating: boolean): Promise<ItemRequestBody> {
+export async function readUpload(
+  ctx: ApiContext,
+  board: BoardRecord,
+  kind: ItemKind,
+  creating: boolean,
+): Promise<ItemRequestBody> {
   const family = FAMILIES[kind.type];
   if (!family) throw new Error(`${kind.type} items take no upload`);
   let form: FormData;
@@ -42,13 +47,19 @@ export async function readUpload(ctx: ApiContext, board: BoardRecord, kind: Item
   for (const key of ['position', 'geometry', 'parent']) if (data[key] !== undefined) body[key] = data[key];
   const title = optString(data, 'title', 'data.title');
   if (resource === null) {
-    if (creating) throw badRequest('Missing part resource: the file to upload', [{ field: 'resource', message: 'required' }]);
+    if (creating)
+      throw badRequest('Missing part resource: the file to upload', [{ field: 'resource', message: 'required' }]);
     if (title !== undefined) body.data = { title };
     return { body, keep: () => {} };
   }
-  if (typeof resource === 'string') throw badRequest('Part resource must be a file, not a text field', [{ field: 'resource', message: 'not a file' }]);
+  if (typeof resource === 'string')
+    throw badRequest('Part resource must be a file, not a text field', [{ field: 'resource', message: 'not a file' }]);
   if (resource.size > MAX_UPLOAD_BYTES) {
-    throw new MiroError(413, 'payloadTooLarge', `Part resource is ${resource.size} bytes; the limit is ${MAX_UPLOAD_BYTES} (6 MB)`);
+    throw new MiroError(
+      413,
+      'payloadTooLarge',
+      `Part resource is ${resource.size} bytes; the limit is ${MAX_UPLOAD_BYTES} (6 MB)`,
+    );
   }
   const id = ctx.store.ids.itemId();
   const upload: UploadRecord = {
@@ -58,7 +69,10 @@ export async function readUpload(ctx: ApiContext, board: BoardRecord, kind: Item
     contentType: resource.type || 'application/octet-stream',
     bytes: await resource.arrayBuffer(),
   };
-  body.data = { url: `${ctx.options.baseUrl}/v2/boards/${board.id}/resources/${family}/${id}?format=preview&redirect=false`, title: title ?? resource.name };
+  body.data = {
+    url: `${ctx.options.baseUrl}/v2/boards/${board.id}/resources/${family}/${id}?format=preview&redirect=false`,
+    title: title ?? resource.name,
+  };
   return { body, keep: () => void ctx.store.uploads.set(id, upload) };
 }
 
@@ -81,5 +95,11 @@ function serveUpload(ctx: ApiContext): Response {
 }
 
 export const uploadResourceRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/resources/:family/:resourceId', level: 1, handler: serveUpload },
+  {
+    kind: 'api',
+    method: 'GET',
+    path: '/v2/boards/:boardId/resources/:family/:resourceId',
+    level: 1,
+    handler: serveUpload,
+  },
 ];

@@ -24,7 +24,12 @@ export function reqObject(obj: JsonObject, key: string, path = key): JsonObject 
   return value;
 }
 
-export function optString(obj: JsonObject, key: string, path: string, limits: { min?: number; max?: number } = {}): string | undefined {
+export function optString(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  limits: { min?: number; max?: number } = {},
+): string | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') fail(path, 'must be a string');
@@ -33,7 +38,12 @@ export function optString(obj: JsonObject, key: string, path: string, limits: { 
   return value;
 }
 
-export function reqString(obj: JsonObject, key: string, path: string, limits: { min?: number; max?: number } = {}): string {
+export function reqString(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  limits: { min?: number; max?: number } = {},
+): string {
   const value = optString(obj, key, path, limits);
   if (value === undefined) fail(path, 'is required');
   return value;
@@ -53,10 +63,16 @@ export function optBoolean(obj: JsonObject, key: string, path: string): boolean 
   return value;
 }
 
-export function optEnum<T extends string>(obj: JsonObject, key: string, path: string, allowed: readonly T[]): T | undefined {
+export function optEnum<T extends string>(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = optString(obj, key, path);
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) fail(path, `must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  if (!(allowed as readonly string[]).includes(value))
+    fail(path, `must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
   return value as T;
 }
 
@@ -76,9 +92,10 @@ export function queryInt(query: URLSearchParams, name: string, fallback: number,
   if (raw === null || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw badRequest(`Invalid query parameter ${name}: must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`, [
-      { field: name, message: `must be an integer from ${min} to ${max}` },
-    ]);
+    throw badRequest(
+      `Invalid query parameter ${name}: must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`,
+      [{ field: name, message: `must be an integer from ${min} to ${max}` }],
+    );
   }
   return value;
 }

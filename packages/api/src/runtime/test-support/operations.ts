@@ -8,7 +8,9 @@ function param(wireName: string, name: string, extra: Partial<ResolvedParameter>
 const path = (wireName: string, name: string): ResolvedParameter =>
   param(wireName, name, { in: 'path', required: true, style: 'simple', explode: false });
 
-function op(partial: Partial<ResolvedOperation> & Pick<ResolvedOperation, 'operationId' | 'method' | 'path'>): ResolvedOperation {
+function op(
+  partial: Partial<ResolvedOperation> & Pick<ResolvedOperation, 'operationId' | 'method' | 'path'>,
+): ResolvedOperation {
   return {
     server: 'api',
     parameters: [],
@@ -27,9 +29,27 @@ function op(partial: Partial<ResolvedOperation> & Pick<ResolvedOperation, 'opera
 const json = { kind: 'json', contentType: 'application/json', required: true } as const;
 
 export const ops = {
-  getBoard: op({ operationId: 'getBoard', method: 'GET', path: '/v2/boards/{board_id}', parameters: [path('board_id', 'boardId')] }),
-  updateBoard: op({ operationId: 'updateBoard', method: 'PUT', path: '/v2/boards/{board_id}', parameters: [path('board_id', 'boardId')], body: json }),
-  deleteBoard: op({ operationId: 'deleteBoard', method: 'DELETE', path: '/v2/boards/{board_id}', parameters: [path('board_id', 'boardId')], successStatus: 204, responseKind: 'empty' }),
+  getBoard: op({
+    operationId: 'getBoard',
+    method: 'GET',
+    path: '/v2/boards/{board_id}',
+    parameters: [path('board_id', 'boardId')],
+  }),
+  updateBoard: op({
+    operationId: 'updateBoard',
+    method: 'PUT',
+    path: '/v2/boards/{board_id}',
+    parameters: [path('board_id', 'boardId')],
+    body: json,
+  }),
+  deleteBoard: op({
+    operationId: 'deleteBoard',
+    method: 'DELETE',
+    path: '/v2/boards/{board_id}',
+    parameters: [path('board_id', 'boardId')],
+    successStatus: 204,
+    responseKind: 'empty',
+  }),
   createSticky: op({
     operationId: 'createSticky',
     method: 'POST',
@@ -51,7 +71,13 @@ export const ops = {
     credits: 100,
     creditsPerItem: true,
   }),
-  patchSticky: op({ operationId: 'patchSticky', method: 'PATCH', path: '/v2/boards/{board_id}/sticky_notes/{item_id}', parameters: [path('board_id', 'boardId'), path('item_id', 'itemId')], body: json }),
+  patchSticky: op({
+    operationId: 'patchSticky',
+    method: 'PATCH',
+    path: '/v2/boards/{board_id}/sticky_notes/{item_id}',
+    parameters: [path('board_id', 'boardId'), path('item_id', 'itemId')],
+    body: json,
+  }),
   listBoards: op({
     operationId: 'listBoards',
     method: 'GET',
@@ -63,7 +89,12 @@ export const ops = {
     operationId: 'listItems',
     method: 'GET',
     path: '/v2/boards/{board_id}/items',
-    parameters: [path('board_id', 'boardId'), param('limit', 'limit'), param('cursor', 'cursor'), param('type', 'type')],
+    parameters: [
+      path('board_id', 'boardId'),
+      param('limit', 'limit'),
+      param('cursor', 'cursor'),
+      param('type', 'type'),
+    ],
     pagination: { kind: 'cursor', itemsField: 'data', pageParam: 'cursor', limitParam: 'limit' },
   }),
   search: op({

@@ -97,7 +97,9 @@ export class RedisCreditBudget implements CreditBudget {
 
   async acquire(key: string, credits: number, signal?: AbortSignal): Promise<void> {
     if (!Number.isFinite(credits) || credits < 0) {
-      throw new MiroInvalidArgumentError(`RedisCreditBudget.acquire: credits must be a non-negative number, got ${credits}`);
+      throw new MiroInvalidArgumentError(
+        `RedisCreditBudget.acquire: credits must be a non-negative number, got ${credits}`,
+      );
     }
     for (;;) {
       signal?.throwIfAborted();
@@ -113,15 +115,20 @@ export class RedisCreditBudget implements CreditBudget {
 
   async update(key: string, state: RateLimitState): Promise<void> {
     await this.#op('updating the budget from rate-limit headers', (client) =>
-      runLua(client, UPDATE, [this.#key(key)], [
-        this.#now(),
-        this.windowMs,
-        this.limit,
-        this.#explicitLimit ? '1' : '0',
-        state.limit ?? '',
-        state.remaining ?? '',
-        state.resetAt ?? '',
-      ]),
+      runLua(
+        client,
+        UPDATE,
+        [this.#key(key)],
+        [
+          this.#now(),
+          this.windowMs,
+          this.limit,
+          this.#explicitLimit ? '1' : '0',
+          state.limit ?? '',
+          state.remaining ?? '',
+          state.resetAt ?? '',
+        ],
+      ),
     );
   }
 

@@ -75,7 +75,12 @@ export async function runScript(
 }
 
 /** Same, for scripts given as text (the credit budget's). */
-export async function runLua(client: Redis, body: string, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+export async function runLua(
+  client: Redis,
+  body: string,
+  keys: readonly string[],
+  args: readonly (string | number)[],
+): Promise<unknown> {
   const sha = createHash('sha1').update(body).digest('hex');
   try {
     return await client.evalsha(sha, keys.length, ...keys, ...args);

@@ -62,7 +62,9 @@ describe('RedisTokenStorage', () => {
     const storage = new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix, lockWaitMs: 100 });
     const userId = `held-${randomBytes(4).toString('hex')}`;
     await admin.set(`${prefix}{${userId}}:lock`, 'other-holder', 'PX', 10_000);
-    await expect(storage.withRefreshLock(userId, async () => 'never')).rejects.toMatchObject({ code: 'MIRO_AUTH_LOCK_TIMEOUT' });
+    await expect(storage.withRefreshLock(userId, async () => 'never')).rejects.toMatchObject({
+      code: 'MIRO_AUTH_LOCK_TIMEOUT',
+    });
     await storage.close();
   });
 

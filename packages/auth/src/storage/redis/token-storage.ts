@@ -45,7 +45,12 @@ export class RedisTokenStorage implements TokenStorage {
 
   async set(userId: string, state: TokenState): Promise<void> {
     await this.#op(`writing the tokens of user "${userId}"`, (client) =>
-      runScript(client, 'write', [this.#key(userId, 'state'), this.#key(userId, 'fence')], [JSON.stringify(state), this.#tombstoneMs()]),
+      runScript(
+        client,
+        'write',
+        [this.#key(userId, 'state'), this.#key(userId, 'fence')],
+        [JSON.stringify(state), this.#tombstoneMs()],
+      ),
     );
   }
 
