@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startTcpProxy } from '../../test/helpers/tcp-proxy.js';
 import { runStorageConformance } from './conformance.js';
 import { PostgresTokenStorage, postgresTokenTableSql } from './postgres.js';
+import { storageKey } from './stored-record.js';
 
 const URL = 'postgres://postgres@127.0.0.1:5432/test';
 const table = `miro_auth_test_${randomBytes(5).toString('hex')}`;
@@ -20,13 +21,14 @@ runStorageConformance({
   create: () => new PostgresTokenStorage({ connectionString: URL, table }),
   close: (storage) => (storage as PostgresTokenStorage).close(),
   readRaw: async (userId) =>
-    (await admin.query<{ state: string }>(`SELECT state FROM ${table} WHERE user_id = $1`, [userId])).rows[0]?.state,
+    (await admin.query<{ state: string }>(`SELECT state FROM ${table} WHERE user_id = $1`, [storageKey(userId)]))
+      .rows[0]?.state,
   // The lock belongs to the holder's session: killing that session is how a holder loses it.
   breakLock: async (userId) => {
     const killed = await admin.query(
       `SELECT pg_terminate_backend(pid) FROM pg_locks
        WHERE locktype = 'advisory' AND granted AND classid = hashtext($1)::oid AND objid = hashtext($2)::oid AND objsubid = 2`,
-      [table, userId],
+      [table, storageKey(userId)],
     );
     expect(killed.rowCount).toBe(1);
   },
@@ -72,7 +74,7 @@ describe('PostgresTokenStorage', () => {
     });
     await isHeld;
     await expect(waiter.withRefreshLock('busy', async () => 'never')).rejects.toMatchObject({
-      code: 'MIRO_AUTH_LOCK_TIMEOUT',
+      kind: 'MIRO_AUTH_LOCK_TIMEOUT',
     });
     release();
     await holding;

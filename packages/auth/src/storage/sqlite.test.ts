@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageConformance } from './conformance.js';
 import { SqliteTokenStorage } from './sqlite.js';
+import { storageKey } from './stored-record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'miro-auth-sqlite-'));
 const filename = join(dir, 'tokens.db');
@@ -21,10 +22,15 @@ runStorageConformance({
   create: () => new SqliteTokenStorage({ filename }),
   close: (storage) => (storage as SqliteTokenStorage).close(),
   readRaw: async (userId) =>
-    (admin.prepare('SELECT state FROM miro_auth_tokens WHERE user_id = ?').get(userId) as { state: string } | undefined)
-      ?.state,
+    (
+      admin.prepare('SELECT state FROM miro_auth_tokens WHERE user_id = ?').get(storageKey(userId)) as
+        | { state: string }
+        | undefined
+    )?.state,
   breakLock: async (userId) => {
-    admin.prepare('UPDATE miro_auth_tokens_locks SET holder = NULL, expires_at = NULL WHERE user_id = ?').run(userId);
+    admin
+      .prepare('UPDATE miro_auth_tokens_locks SET holder = NULL, expires_at = NULL WHERE user_id = ?')
+      .run(storageKey(userId));
   },
   // "Away" for a file: another process holds its write lock longer than this client will wait.
   outage: {
@@ -61,8 +67,9 @@ describe('SqliteTokenStorage', () => {
 
   it('lets another holder take over a lock whose lease expired', async () => {
     let now = 1_000;
-    const crashed = new SqliteTokenStorage({ filename, lockTtlMs: 1_000, now: () => now });
-    const next = new SqliteTokenStorage({ filename, lockTtlMs: 1_000, lockWaitMs: 5_000, now: () => now });
+    const clock = { now: () => now };
+    const crashed = new SqliteTokenStorage({ filename, lockTtlMs: 1_000, clock });
+    const next = new SqliteTokenStorage({ filename, lockTtlMs: 1_000, lockWaitMs: 5_000, clock });
     let release!: () => void;
     let held!: () => void;
     const isHeld = new Promise<void>((resolve) => (held = resolve));
