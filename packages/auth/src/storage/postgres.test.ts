@@ -81,4 +81,68 @@ describe('PostgresTokenStorage', () => {
     await holder.close();
     await waiter.close();
   });
+
+  it('reports a table of another shape, or a missing one, with what it needs', async () => {
+    const other = `${table}_other`;
+    await admin.query(`CREATE TABLE ${other} (id integer PRIMARY KEY, data text)`);
+    const storage = new PostgresTokenStorage({ pool: admin, table: other });
+    await expect(storage.get('u')).rejects.toThrow(
+      /PostgreSQL token storage: table "\w+" exists with the columns \(id integer, data text\), but @miro\/auth needs \(user_id text, state text, updated_at timestamp with time zone\) with user_id as its primary key/,
+    );
+    await admin.query(`DROP TABLE ${other}`);
+    const missing = new PostgresTokenStorage({ pool: admin, table: `${table}_missing`, createTable: false });
+    await expect(missing.get('u')).rejects.toThrow(
+      /table "\w+" does not exist; create it with postgresTokenTableSql\(\)/,
+    );
+  });
+
+  it('keeps the lock of a holder that works longer than its lease, by pinging', async () => {
+    const storage = new PostgresTokenStorage({ connectionString: URL, table });
+    const result = await storage.withRefreshLock(
+      'slow-holder',
+      async (locked) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await locked.set({ accessToken: 'after-a-long-wait' });
+        return 'done';
+      },
+      { leaseMs: 300 },
+    );
+    expect(result).toBe('done');
+    expect(await storage.get('slow-holder')).toEqual({ accessToken: 'after-a-long-wait' });
+    await storage.close();
+  });
+
+  it('ends the session of a holder gone silent (no FIN) after its lease, so others get the lock', async () => {
+    const silentProxy = await startTcpProxy(5432);
+    const holder = new PostgresTokenStorage({
+      connectionString: `postgres://postgres@127.0.0.1:${silentProxy.port}/test`,
+      table,
+      operationTimeoutMs: 2_000,
+    });
+    const waiter = new PostgresTokenStorage({ connectionString: URL, table, lockWaitMs: 20_000 });
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    const holding = holder
+      .withRefreshLock(
+        'silent',
+        async (locked) => {
+          held();
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
+          await locked.set({ accessToken: 'from-the-silent-holder' });
+        },
+        { leaseMs: 400 },
+      )
+      .catch((error: unknown) => error);
+    await isHeld;
+    silentProxy.silence();
+    // PostgreSQL ends the idle transaction after the lease; the waiter gets the lock then, not after lockWaitMs.
+    await expect(
+      waiter.withRefreshLock('silent', (locked) => locked.set({ accessToken: 'waiter' })),
+    ).resolves.toBeUndefined();
+    await silentProxy.close();
+    expect(await holding).toBeInstanceOf(Error);
+    expect(await waiter.get('silent')).toEqual({ accessToken: 'waiter' });
+    await holder.close();
+    await waiter.close();
+  });
 });

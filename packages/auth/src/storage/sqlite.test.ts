@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -88,5 +88,37 @@ describe('SqliteTokenStorage', () => {
 
   it('asks for a file or a database', () => {
     expect(() => new SqliteTokenStorage({} as never)).toThrow(/pass \{ filename \}/);
+  });
+
+  it('creates the database file, its WAL and shared memory readable by their owner only', async () => {
+    const file = join(dir, 'private.db');
+    const storage = new SqliteTokenStorage({ filename: file });
+    await storage.set('u', { accessToken: 'a' });
+    for (const path of [file, `${file}-wal`, `${file}-shm`])
+      expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
+    await storage.close();
+  });
+
+  it('leases the lock for what Miro asks, and its own lockTtlMs otherwise', async () => {
+    const now = 1_000_000;
+    const storage = new SqliteTokenStorage({ filename, lockTtlMs: 5_000, clock: { now: () => now } });
+    const expiresAt = () =>
+      (
+        admin.prepare('SELECT expires_at FROM miro_auth_tokens_locks WHERE user_id = ?').get('lease-asked') as {
+          expires_at: number;
+        }
+      ).expires_at;
+    expect(await storage.withRefreshLock('lease-asked', async () => expiresAt(), { leaseMs: 700 })).toBe(now + 700);
+    expect(await storage.withRefreshLock('lease-asked', async () => expiresAt())).toBe(now + 5_000);
+    await storage.close();
+  });
+
+  it('reports a table of another shape with the columns it needs', async () => {
+    admin.exec('CREATE TABLE other_shape (id INTEGER PRIMARY KEY, data TEXT)');
+    const storage = new SqliteTokenStorage({ filename, table: 'other_shape' });
+    await expect(storage.get('u')).rejects.toThrow(
+      /SQLite token storage: table "other_shape" exists with the columns \(id, data\), but @miro\/auth needs \(user_id, state, fence, updated_at\)/,
+    );
+    await storage.close();
   });
 });

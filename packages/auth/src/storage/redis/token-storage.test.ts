@@ -83,4 +83,32 @@ describe('RedisTokenStorage', () => {
     await holder.close();
     await other.close();
   });
+
+  it('leases the lock for what Miro asks (its token timeout plus a margin), and its own lockTtlMs otherwise', async () => {
+    const storage = new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix, lockTtlMs: 5_000 });
+    const userId = `lease-${randomBytes(4).toString('hex')}`;
+    const lockKey = `${prefix}{${userId}}:lock`;
+    const asked = await storage.withRefreshLock(userId, () => admin.pttl(lockKey), { leaseMs: 700 });
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(700);
+    const own = await storage.withRefreshLock(userId, () => admin.pttl(lockKey));
+    expect(own).toBeGreaterThan(700);
+    expect(own).toBeLessThanOrEqual(5_000);
+    await storage.close();
+  });
+
+  it('reports keys of another shape under its prefix, saying what it expects', async () => {
+    const storage = new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix });
+    const userId = `shape-${randomBytes(4).toString('hex')}`;
+    await admin.set(`${prefix}{${userId}}:state`, 'a plain string');
+    await expect(storage.get(userId)).rejects.toThrow(
+      /Redis token storage: reading the tokens of user "shape-\w+" failed: a key under the prefix ".*" holds another type .* Expected per user: <prefix>\{<user>\}:state a hash/,
+    );
+    await admin.del(`${prefix}{${userId}}:state`);
+    await admin.hset(`${prefix}{${userId}}:state`, 'v', 'not json at all');
+    await expect(storage.get(userId)).rejects.toThrow(
+      /is not a @miro\/auth token record \(it is not JSON\); expected JSON like/,
+    );
+    await storage.close();
+  });
 });
