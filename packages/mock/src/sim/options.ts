@@ -1,3 +1,5 @@
+import type { TokenEndpointFaults } from './oauth-faults.js';
+
 /** A registered OAuth app the simulation accepts at its token and authorize endpoints. */
 export interface SimulatedClient {
   readonly clientId: string;
@@ -37,6 +39,8 @@ export interface MiroSimulationOptions {
   readonly autoApprove?: boolean;
   /** Access tokens accepted from the start without an OAuth flow; they never expire. */
   readonly staticTokens?: readonly string[];
+  /** Faults for the token endpoint to answer with, and its record of requests (see `TokenEndpointFaults`). */
+  readonly tokenEndpointFaults?: TokenEndpointFaults;
 }
 
 export const DEMO_CLIENT: SimulatedClient = {
@@ -59,6 +63,7 @@ export interface ResolvedOptions {
   readonly clients: readonly SimulatedClient[];
   readonly autoApprove: boolean;
   readonly staticTokens: readonly string[];
+  readonly tokenEndpointFaults: TokenEndpointFaults | undefined;
 }
 
 function trimSlash(url: string): string {
@@ -105,5 +110,6 @@ export function resolveOptions(options: MiroSimulationOptions = {}): ResolvedOpt
     clients,
     autoApprove: options.autoApprove ?? false,
     staticTokens: options.staticTokens ?? [],
+    tokenEndpointFaults: options.tokenEndpointFaults,
   };
 }
