@@ -569,6 +569,17 @@ describe('tokens Miro issued are never lost', () => {
     expect(logLines).toContain('info @miro/auth: stored the tokens kept in memory {"userId":"u1"}');
   });
 
+  it('flushTokens stores what is kept in memory now, and says how much is still only there', async () => {
+    const storage = new FlakyStorage();
+    storage.down = true;
+    const client = miro({ storage });
+    const token = await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);
+    expect(await client.flushTokens()).toBe(1);
+    storage.down = false;
+    expect(await client.flushTokens()).toBe(0);
+    expect((await storage.get('u1'))?.accessToken).toBe(token);
+  });
+
   it('never sends a refresh token it exchanged again, even when the store hands the old pair back', async () => {
     const client = miro();
     await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);

@@ -168,6 +168,15 @@ export class MiroOAuth {
   }
 
   /**
+   * Stores now the tokens kept in memory because the store could not take them (they are retried
+   * in the background anyway); resolves with how many users' tokens are still only in memory. Call
+   * it before a planned shutdown: tokens still in memory when the process ends are lost.
+   */
+  flushTokens(): Promise<number> {
+    return this.#keeper.flush();
+  }
+
+  /**
    * Verifies a token from the Web SDK (`miro.board.getIdToken()` in the app's board iframe) with
    * this app's client secret, and that it was made for this app; see `verifyWebSdkToken`.
    */

@@ -118,6 +118,12 @@ export class TokenKeeper {
     }
   }
 
+  /** Tries now to store every user's tokens kept in memory; resolves with how many are still only there. */
+  async flush(): Promise<number> {
+    await Promise.all([...this.#unstored].map(([id, held]) => this.#retryStore(id, held)));
+    return this.#unstored.size;
+  }
+
   #refresh(id: string, rejected: string | undefined): Promise<string> {
     const running = this.#inflight.get(id);
     if (running) return running;
@@ -146,6 +152,10 @@ export class TokenKeeper {
       return held.state.accessToken;
     }
     if (outcome.settled) this.#settle(id, outcome.settled);
+    // Logged once the store has them (for PostgreSQL: committed).
+    if (issued && outcome.settled === issued) {
+      this.#config.log('info', '@miro/auth: refreshed the access token', { userId: id });
+    }
     if (outcome.error) throw outcome.error;
     return outcome.accessToken as string;
   }
@@ -213,7 +223,6 @@ export class TokenKeeper {
     const held = this.#hold(id, next, spent);
     onIssued(held);
     await locked.set(next);
-    this.#config.log('info', '@miro/auth: refreshed the access token', { userId: id });
     return { accessToken: next.accessToken, settled: held };
   }
 
@@ -295,6 +304,8 @@ export class TokenKeeper {
 
   async #retryStore(id: string, held: Unstored): Promise<void> {
     if (this.#unstored.get(id) !== held) return;
+    clearTimeout(held.timer);
+    held.timer = undefined;
     try {
       const { settled } = await this.#mutex.run(id, () => this.#underLock(id, (locked) => this.#reconcile(id, locked)));
       if (settled) {
