@@ -92,6 +92,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
         sessionSecret: config.sessionSecret,
         port,
         host: config.host,
+        trustProxy: config.trustProxy,
         ...(options.logger ? { logger: options.logger } : {}),
       });
     let app: RunningWebApp;

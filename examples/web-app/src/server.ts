@@ -15,6 +15,8 @@ export interface StartWebAppOptions {
   readonly host?: string;
   readonly pageSize?: number;
   readonly logger?: WebAppLogger;
+  /** Behind a TLS-terminating proxy: trust its `X-Forwarded-Proto` (see `WebAppOptions.trustProxy`). */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningWebApp {
@@ -61,6 +63,7 @@ export async function startWebApp(options: StartWebAppOptions): Promise<RunningW
     sessionSecret: options.sessionSecret,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
   });
   // Keep Node's own Request/Response: the in-process mock and msw use them too.
   handle = getRequestListener(app.fetch, { overrideGlobalObjects: false });

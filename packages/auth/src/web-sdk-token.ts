@@ -1,5 +1,6 @@
 import type { Clock } from '@miro/api';
-import { errors, jwtVerify } from 'jose';
+// jose is ESM only: loaded on first use, so the CommonJS build loads without it (see the README).
+type Jose = typeof import('jose');
 import { MiroConfigError, MiroWebSdkTokenError, type WebSdkTokenRefusal } from './errors.js';
 
 /** What Miro says in a token from `miro.board.getIdToken()`. */
@@ -45,9 +46,10 @@ export async function verifyWebSdkToken(token: string, options: WebSdkTokenOptio
   }
   if (typeof token !== 'string' || token === '') throw new MiroWebSdkTokenError('malformed', 'no token was given');
   const nowMs = options.clock?.now() ?? Date.now();
+  const jose: Jose = await import('jose');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, new TextEncoder().encode(options.clientSecret), {
+    ({ payload } = await jose.jwtVerify(token, new TextEncoder().encode(options.clientSecret), {
       algorithms: ['HS256'],
       clockTolerance: skew,
       currentDate: new Date(nowMs),
@@ -55,7 +57,7 @@ export async function verifyWebSdkToken(token: string, options: WebSdkTokenOptio
       ...(options.clientId === undefined ? {} : { subject: options.clientId }),
     }));
   } catch (error) {
-    throw refusal(error);
+    throw refusal(error, jose.errors);
   }
   const iat = payload.iat as number;
   if (iat > nowMs / 1000 + skew) {
@@ -69,7 +71,7 @@ export async function verifyWebSdkToken(token: string, options: WebSdkTokenOptio
   return { user, team, sub: payload.sub, iss, exp: payload.exp as number, iat };
 }
 
-function refusal(error: unknown): MiroWebSdkTokenError {
+function refusal(error: unknown, errors: Jose['errors']): MiroWebSdkTokenError {
   const say = (reason: WebSdkTokenRefusal) => new MiroWebSdkTokenError(reason, (error as Error).message);
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
     return new MiroWebSdkTokenError('algorithm', 'only HS256 is accepted (its "alg" header names another algorithm)');
