@@ -2,7 +2,6 @@ export { Miro, type MiroOptions } from './miro.js';
 export {
   MiroOAuth,
   DEFAULT_AUTHORIZE_URL,
-  DEFAULT_BASE_URL,
   DEFAULT_REFRESH_MARGIN_MS,
   DEFAULT_TOKEN_REQUEST_TIMEOUT_MS,
   type MiroOAuthOptions,

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '@miro/api';
+import { type Clock, DEFAULT_BASE_URL, type Logger } from '@miro/api';
 import { callbackUrl, codeForState, type AuthorizationCodeRequest } from './authorization-code.js';
 import { checkUrlOption, nonNegativeMs } from './config-checks.js';
 import { DEFAULT_TOKEN_REQUEST_TIMEOUT_MS, LEASE_MARGIN_MS } from './defaults.js';
@@ -12,7 +12,6 @@ import { toUserId } from './user-id.js';
 import { verifyWebSdkToken, type WebSdkTokenClaims, type WebSdkTokenOptions } from './web-sdk-token.js';
 
 export { DEFAULT_TOKEN_REQUEST_TIMEOUT_MS };
-export const DEFAULT_BASE_URL = 'https://api.miro.com';
 export const DEFAULT_AUTHORIZE_URL = 'https://miro.com/oauth/authorize';
 export const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
