@@ -1,23 +1,11 @@
-import { MiroApi } from '@miro/api';
+import type { MiroApi } from '@miro/api';
 import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { createMiroSimulation, type MiroSimulation } from '../sim/simulation.js';
 import { ITEM_TYPES } from '../sim/store.js';
+import { clientOnSimulation } from '../sim/test-helpers.js';
 import { renderBoardPage } from './page.js';
 import type { BoardSnapshot } from './snapshot.js';
 import { renderBoardSvg } from './svg.js';
-
-/** Our client on a simulation, so the board is built by the requests a user's app sends. */
-function simulated(): { sim: MiroSimulation; api: MiroApi } {
-  const sim = createMiroSimulation({ budget: false });
-  const api = new MiroApi({
-    accessToken: sim.issueToken().accessToken,
-    baseUrl: sim.baseUrl,
-    fetch: (url, init) => sim.handle(new Request(url, init)),
-    maxRetries: 0,
-  });
-  return { sim, api };
-}
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
 
@@ -127,7 +115,7 @@ function must<T>(value: T | null | undefined, what: string): T {
 
 describe('the board view', () => {
   it('draws every kind of item at its place and size, in its colours, with its text, tags and connectors', async () => {
-    const { sim, api } = simulated();
+    const { sim, api } = clientOnSimulation();
     const made = await boardOfEveryKind(api);
     const doc = svgOf(must(sim.state.board(made.board.id), 'board'));
     const group = (id: string) => must(doc.querySelector(`[data-item-id="${id}"]`), `item ${id}`);
@@ -207,7 +195,7 @@ describe('the board view', () => {
   });
 
   it('shows user content as text: a sticky note of <script> stays characters, never an element', async () => {
-    const { sim, api } = simulated();
+    const { sim, api } = clientOnSimulation();
     const board = await api.createBoard({ name: '<img src=x onerror=alert(1)>' });
     const payload = '<script>alert("x")</script>';
     const note = await api.createStickyNoteItem(board.id, { data: { content: payload } });

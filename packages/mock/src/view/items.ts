@@ -64,7 +64,7 @@ function inset(box: Box, left: number, top = left, right = left, bottom = top): 
 }
 
 /** Lines of text in a box, wrapped and aligned; nothing when the text is empty. */
-export function textIn(text: string, box: Box, style: TextStyle): Markup | undefined {
+function textIn(text: string, box: Box, style: TextStyle): Markup | undefined {
   const block = fitText(text, box, style.fontSize);
   if (block.lines.length === 0) return undefined;
   const lineHeight = block.fontSize * LINE_HEIGHT;

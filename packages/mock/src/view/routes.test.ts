@@ -2,16 +2,10 @@ import { MiroApi } from '@miro/api';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../server/server.js';
-import { createMiroSimulation } from '../sim/simulation.js';
+import { clientOnSimulation } from '../sim/test-helpers.js';
 
 function simulated() {
-  const sim = createMiroSimulation({ budget: false });
-  const api = new MiroApi({
-    accessToken: sim.issueToken().accessToken,
-    baseUrl: sim.baseUrl,
-    fetch: (url, init) => sim.handle(new Request(url, init)),
-    maxRetries: 0,
-  });
+  const { sim, api } = clientOnSimulation();
   const open = async (url: string) => {
     const response = await sim.handle(new Request(url));
     return { response, document: parseHTML(await response.text()).document };

@@ -28,7 +28,8 @@ function star(): UnitPoint[] {
   });
 }
 
-function roundedRect(box: Box, radius: number): string {
+/** A rectangle with rounded corners, as a path. */
+export function roundedRect(box: Box, radius: number): string {
   const r = Math.min(radius, box.width / 2, box.height / 2);
   const { x, y, width: w, height: h } = box;
   return (
@@ -179,5 +180,3 @@ export function shapeOutline(kind: string, box: Box): ShapeOutline {
       return { d: roundedRect(box, 0), open: false };
   }
 }
-
-export { roundedRect };
