@@ -31,7 +31,9 @@ export async function storeOp<T>(store: string, what: string, timeoutMs: number,
 export function requireDriver(store: string, driver: string, types?: string): void {
   try {
     createRequire(import.meta.url).resolve(driver);
-  } catch {
+  } catch (error) {
+    // Only a module that is not there; a runtime that may not look (Deno without --allow-read) checks at first use.
+    if ((error as { code?: unknown })?.code !== 'MODULE_NOT_FOUND') return;
     const withTypes = types ? ` (with TypeScript also ${types})` : '';
     throw new MiroConfigError(
       `${store} token storage needs the "${driver}" package, which is not installed: run \`npm install ${driver}\`${withTypes}, or pass a client you made yourself`,
