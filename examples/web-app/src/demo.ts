@@ -93,6 +93,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
         port,
         host: config.host,
         trustProxy: config.trustProxy,
+        // Against the mock everything is a local test setup; a real Miro app's URLs are checked.
+        allowInsecureUrls: !real,
         ...(options.logger ? { logger: options.logger } : {}),
       });
     let app: RunningWebApp;

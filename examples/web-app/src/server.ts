@@ -17,6 +17,8 @@ export interface StartWebAppOptions {
   readonly logger?: WebAppLogger;
   /** Behind a TLS-terminating proxy: trust its `X-Forwarded-Proto` (see `WebAppOptions.trustProxy`). */
   readonly trustProxy?: boolean;
+  /** Plain-http URLs on any host (the demo against the mock, e.g. listening on 0.0.0.0); see `@miro/auth`. */
+  readonly allowInsecureUrls?: boolean;
 }
 
 export interface RunningWebApp {
@@ -55,6 +57,7 @@ export async function startWebApp(options: StartWebAppOptions): Promise<RunningW
     clientSecret: miroApp.clientSecret,
     redirectUrl,
     storage: options.storage,
+    ...(options.allowInsecureUrls ? { allowInsecureUrls: true } : {}),
     ...(miroApp.apiBaseUrl ? { baseUrl: miroApp.apiBaseUrl } : {}),
     ...(miroApp.authorizeUrl ? { authorizeUrl: miroApp.authorizeUrl } : {}),
   });
