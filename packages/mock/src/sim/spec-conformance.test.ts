@@ -315,6 +315,22 @@ async function bulkCreate({ sim, api }: Setup): Promise<void> {
   const created = await api.call('POST', `/v2/boards/${board}/items/bulk`, items);
   expect(created.body.data).toHaveLength(20);
   expect(sim.state.itemCount(board)).toBe(20);
+
+  const form = new FormData();
+  form.append(
+    'data',
+    new Blob([JSON.stringify([{ type: 'image' }, { type: 'document' }])], { type: 'application/json' }),
+  );
+  form.append('resources', file('a.png', 'image/png', 'PNG'));
+  form.append('resources', file('b.pdf', 'application/pdf', 'PDF'));
+  const fromFiles = await api.call('POST', `/v2/boards/${board}/items/bulk`, form);
+  expect(fromFiles.operationId).toBe('create-items-in-bulk-using-file-from-device');
+  expect(
+    sim.state
+      .board(board)
+      ?.items.slice(20)
+      .map((i) => i.data.title),
+  ).toEqual(['a.png', 'b.pdf']);
 }
 
 async function boardExports({ sim, api, org }: Setup): Promise<void> {

@@ -3,7 +3,13 @@ import { requireBoard } from './lookup.js';
 import { orgPage, requireOrg, requireTeam, teamsOf } from './org-access.js';
 import { json, noContent } from './responses.js';
 import { readJsonObject, type ApiContext, type ApiRoute } from './router.js';
-import { BOARD_GROUP_ROLES, type BoardRecord, type OrganizationRecord, type UserGroupRecord } from './store.js';
+import {
+  BOARD_GROUP_ROLES,
+  type BoardRecord,
+  type OrganizationRecord,
+  type TeamRecord,
+  type UserGroupRecord,
+} from './store.js';
 import { isObject, optEnum, optString, reqString, type JsonObject } from './validate.js';
 
 /**
@@ -203,11 +209,17 @@ function teamsOfGroup(ctx: ApiContext): Response {
   );
 }
 
-function teamOfGroup(ctx: ApiContext): Response {
+/** The team and the user group the path names, the group being one of the team's. */
+function requireTeamGroup(ctx: ApiContext): { team: TeamRecord; group: UserGroupRecord } {
   const org = requireOrg(ctx);
-  const group = requireGroup(ctx, org);
   const team = requireTeam(ctx, org);
+  const group = requireGroup(ctx, org);
   if (!team.userGroups.has(group.id)) throw notFound(`User group ${group.id} is not in team ${team.id}`);
+  return { team, group };
+}
+
+function teamOfGroup(ctx: ApiContext): Response {
+  const { team } = requireTeamGroup(ctx);
   return json(200, { id: team.id, role: 'member', type: 'user-group-team' });
 }
 
@@ -238,18 +250,12 @@ async function addGroupToTeam(ctx: ApiContext): Promise<Response> {
 }
 
 function groupOfTeam(ctx: ApiContext): Response {
-  const org = requireOrg(ctx);
-  const team = requireTeam(ctx, org);
-  const group = requireGroup(ctx, org);
-  if (!team.userGroups.has(group.id)) throw notFound(`User group ${group.id} is not in team ${team.id}`);
-  return json(200, teamGroupView(group.id));
+  return json(200, teamGroupView(requireTeamGroup(ctx).group.id));
 }
 
 function removeGroupFromTeam(ctx: ApiContext): Response {
-  const org = requireOrg(ctx);
-  const team = requireTeam(ctx, org);
-  const group = requireGroup(ctx, org);
-  if (!team.userGroups.delete(group.id)) throw notFound(`User group ${group.id} is not in team ${team.id}`);
+  const { team, group } = requireTeamGroup(ctx);
+  team.userGroups.delete(group.id);
   return noContent();
 }
 
