@@ -11,7 +11,11 @@ const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 function clientOnSimulation() {
   const sim = createMiroSimulation({ budget: false });
   const { accessToken } = sim.issueToken();
-  const api = new MiroApi({ accessToken, baseUrl: sim.baseUrl, fetch: (url, init) => sim.handle(new Request(url, init)) });
+  const api = new MiroApi({
+    accessToken,
+    baseUrl: sim.baseUrl,
+    fetch: (url, init) => sim.handle(new Request(url, init)),
+  });
   return { sim, api, accessToken };
 }
 
