@@ -1,16 +1,18 @@
-import { MiroAbortError, MiroConnectionError, MiroTimeoutError, type MiroErrorOrigin } from './errors.js';
+import { responseTooLargeError } from './error-response.js';
+import { MiroAbortError, MiroApiError, MiroConnectionError, MiroTimeoutError, type MiroErrorOrigin } from './errors.js';
 import type { FetchLike } from './options.js';
+import { BodyTooLarge, MAX_ERROR_BODY_BYTES, readText, type BodyText } from './read-body.js';
 
-export interface AttemptResult {
+export interface AttemptResult extends BodyText {
   readonly response: Response;
-  /** The whole body, read within the same timeout as the headers. */
-  readonly text: string;
 }
 
 /**
- * Sends one HTTP request and reads its body. Failures without a response become
- * `MiroAbortError` (the caller's signal), `MiroTimeoutError` (our timer) or `MiroConnectionError`.
- * `origin` is called only to build such an error.
+ * Sends one HTTP request and reads its body, within one timeout: a success body whole (at most
+ * `maxResponseBytes`, else `MiroResponseTooLargeError`), an error body up to
+ * `MAX_ERROR_BODY_BYTES`, a redirect's not at all (`init` asks fetch not to follow it). Failures
+ * without a response become `MiroAbortError` (the caller's signal), `MiroTimeoutError` (our timer)
+ * or `MiroConnectionError`. `origin` is called only to build an error.
  *
  * The timeout needs a signal of our own to abort the request: one `AbortController` and one
  * `setTimeout`, cleared on completion (measured cheaper than `AbortSignal.timeout`, whose timer
@@ -23,6 +25,7 @@ export async function attempt(
   init: RequestInit,
   signal: AbortSignal | undefined,
   timeoutMs: number,
+  maxResponseBytes: number,
   origin: () => MiroErrorOrigin,
 ): Promise<AttemptResult> {
   if (signal?.aborted) throw abortError(origin(), signal);
@@ -45,9 +48,21 @@ export async function attempt(
   }
   try {
     const response = await fetch(url, init);
-    const text = await response.text();
-    return { response, text };
+    if (isRedirect(response)) {
+      void response.body?.cancel().catch(() => undefined);
+      return { response, text: '', truncated: false };
+    }
+    try {
+      const { text, truncated } = response.ok
+        ? await readText(response, maxResponseBytes, false)
+        : await readText(response, MAX_ERROR_BODY_BYTES, true);
+      return { response, text, truncated };
+    } catch (error) {
+      if (error instanceof BodyTooLarge) throw responseTooLargeError(origin(), response, error.limit);
+      throw error;
+    }
   } catch (cause) {
+    if (cause instanceof MiroApiError) throw cause;
     if (signal?.aborted) throw abortError(origin(), signal);
     if (timedOut) {
       throw new MiroTimeoutError(`${origin().operationId}: no response within ${timeoutMs} ms`, { ...origin(), cause });
@@ -68,4 +83,12 @@ export function abortError(origin: MiroErrorOrigin, signal: AbortSignal | undefi
 function causeMessage(error: Error): string {
   const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.message}${inner}`;
+}
+
+/** A 3xx that points somewhere (fetch with `redirect: 'manual'`), or a browser's opaque stand-in for one. */
+export function isRedirect(response: Response): boolean {
+  return (
+    response.type === 'opaqueredirect' ||
+    (response.status >= 300 && response.status < 400 && response.headers.has('location'))
+  );
 }

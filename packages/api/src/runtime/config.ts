@@ -13,6 +13,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
+/** Far above any response of Miro's API (its largest pages are a few megabytes). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface TokenSource {
   /** A fixed token comes back as is, sparing the call an await. */
@@ -27,6 +29,7 @@ export interface ClientConfig {
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxResponseBytes: number;
   readonly backoff: BackoffPolicy;
   readonly budget: CreditBudget | undefined;
   readonly budgetKey: string | undefined;
@@ -53,6 +56,7 @@ export function resolveConfig(input: string | MiroClientOptions): ClientConfig {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     timeoutMs: checkCount(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs'),
     maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
+    maxResponseBytes: checkPositive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
     backoff: {
       baseDelayMs: checkCount(options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS, 'retryBaseDelayMs'),
       maxRetryDelayMs: checkCount(options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS, 'maxRetryDelayMs'),
@@ -122,6 +126,13 @@ function checkHeaders(headers: Readonly<Record<string, string>> | undefined, opt
 function checkCount(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 0) {
     throw new TypeError(`MiroApi: ${name} must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+export function checkPositive(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new TypeError(`MiroApi: ${name} must be a positive integer, got ${value}`);
   }
   return value;
 }

@@ -1,4 +1,12 @@
-import { errorClassFor, type MiroApiError, type MiroErrorOrigin } from './errors.js';
+import {
+  errorClassFor,
+  MiroRedirectError,
+  MiroResponseTooLargeError,
+  type MiroApiError,
+  type MiroErrorOrigin,
+} from './errors.js';
+import { MAX_ERROR_BODY_BYTES } from './read-body.js';
+import { redact } from './redact.js';
 
 /** Raw error text kept on the error (an HTML error page can be large). */
 export const MAX_RAW_BODY_CHARS = 2000;
@@ -19,21 +27,34 @@ export function requestIdOf(headers: Headers): string | undefined {
   return undefined;
 }
 
-/** Turns a non-success response into the typed error for its status. */
+/**
+ * Turns a non-success response into the typed error for its status. `text` is the body as read
+ * (`truncated` when it went on past `MAX_ERROR_BODY_BYTES`).
+ */
 export function errorFromResponse(
   origin: MiroErrorOrigin,
-  status: number,
-  headers: Headers,
+  response: Response,
   text: string,
+  truncated: boolean,
 ): MiroApiError {
-  const parsed = parseJsonObject(text);
+  const { status, headers } = response;
+  const base = { ...origin, status, headers, requestId: requestIdOf(headers) };
+  if (response.type === 'opaqueredirect') {
+    return new MiroRedirectError(
+      `${origin.operationId}: the server answered with a redirect (the browser hides its status and target); API calls do not follow redirects`,
+      { ...base, status: undefined, location: undefined },
+    );
+  }
+  const location = headers.get('location');
+  if (status >= 300 && status < 400 && location !== null) {
+    const target = resolveLocation(location, origin.url);
+    return new MiroRedirectError(
+      `${origin.operationId}: the server answered ${status} with a redirect to ${target}; API calls do not follow redirects, so nothing was sent there`,
+      { ...base, location: target },
+    );
+  }
+  const parsed = truncated ? undefined : parseJsonObject(text);
   const ErrorClass = errorClassFor(status);
-  const base = {
-    ...origin,
-    status,
-    headers,
-    requestId: requestIdOf(headers),
-  };
   if (parsed) {
     // Miro: { status, code, message, context, type }; SCIM: { detail, scimType }; OAuth: { error, error_description }.
     const code = stringField(parsed, 'code') ?? stringField(parsed, 'scimType') ?? stringField(parsed, 'error');
@@ -50,8 +71,32 @@ export function errorFromResponse(
   }
   const raw = truncate(text, MAX_RAW_BODY_CHARS);
   const snippet = truncate(text.replace(/\s+/g, ' ').trim(), MAX_MESSAGE_SNIPPET_CHARS);
-  const message = `${origin.operationId} failed with ${status}: ${snippet === '' ? 'empty response body' : `non-JSON response: ${snippet}`}`;
-  return new ErrorClass(message, { ...base, body: raw });
+  const what = truncated
+    ? `a response body over ${MAX_ERROR_BODY_BYTES} bytes, not kept whole: ${snippet}`
+    : snippet === ''
+      ? 'empty response body'
+      : `non-JSON response: ${snippet}`;
+  return new ErrorClass(`${origin.operationId} failed with ${status}: ${what}`, { ...base, body: raw });
+}
+
+/** A success response over the size limit: `readText` stopped reading it. */
+export function responseTooLargeError(
+  origin: MiroErrorOrigin,
+  response: Response,
+  limit: number,
+): MiroResponseTooLargeError {
+  return new MiroResponseTooLargeError(
+    `${origin.operationId}: the ${response.status} response is larger than the ${limit}-byte limit (maxResponseBytes); reading stopped there`,
+    { ...origin, status: response.status, headers: response.headers, requestId: requestIdOf(response.headers), limit },
+  );
+}
+
+function resolveLocation(location: string, requestUrl: string): string {
+  try {
+    return redact(new URL(location, requestUrl).href);
+  } catch {
+    return redact(location);
+  }
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {

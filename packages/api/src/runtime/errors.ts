@@ -78,9 +78,38 @@ export class MiroRateLimitError extends MiroApiError {
 export class MiroInternalServerError extends MiroApiError {
   override name = 'MiroInternalServerError';
 }
-/** A non-success status without a dedicated class (e.g. 405, 415, 422, or an unexpected 3xx). */
+/** A non-success status without a dedicated class (e.g. 405, 415, 422, a 3xx without a `Location`). */
 export class MiroUnexpectedStatusError extends MiroApiError {
   override name = 'MiroUnexpectedStatusError';
+}
+/**
+ * The server answered with a redirect (3xx with a `Location`). API calls never follow one: Miro's
+ * API does not redirect its calls, and following would send the request (and its body) to wherever
+ * the answer points. Nothing was sent there.
+ */
+export class MiroRedirectError extends MiroUnexpectedStatusError {
+  override name = 'MiroRedirectError';
+  /**
+   * Where the redirect pointed, resolved against the request URL, secrets removed; undefined in
+   * browsers, which hide a redirect's status and target from scripts.
+   */
+  readonly location: string | undefined;
+
+  constructor(message: string, details: MiroErrorDetails & { readonly location: string | undefined }) {
+    super(message, details);
+    this.location = details.location;
+  }
+}
+/** A success response whose body is larger than `maxResponseBytes`; reading stopped at the limit. */
+export class MiroResponseTooLargeError extends MiroApiError {
+  override name = 'MiroResponseTooLargeError';
+  /** The limit in bytes (`maxResponseBytes` of the call or the client). */
+  readonly limit: number;
+
+  constructor(message: string, details: MiroErrorDetails & { readonly limit: number }) {
+    super(message, details);
+    this.limit = details.limit;
+  }
 }
 /** The request never got a response: DNS, refused or reset connection, TLS failure. */
 export class MiroConnectionError extends MiroApiError {

@@ -36,6 +36,11 @@ export interface MiroClientOptions {
   readonly timeoutMs?: number;
   /** Retries after the first attempt. Default 2. */
   readonly maxRetries?: number;
+  /**
+   * Largest response body read, in bytes; a larger one fails with `MiroResponseTooLargeError`
+   * while it streams in. Default 32 MiB.
+   */
+  readonly maxResponseBytes?: number;
   /** Longest wait before any retry, including `Retry-After`. Default 60,000. */
   readonly maxRetryDelayMs?: number;
   /** Backoff scale of the first retry. Default 500. */
@@ -64,6 +69,8 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   readonly maxRetries?: number;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number;
   readonly headers?: Readonly<Record<string, string>>;
   /** `false` sends this call without waiting on the credit budget. */
   readonly budget?: boolean;

@@ -1,7 +1,7 @@
 import type { DeferredApiResult } from './api-promise.js';
 import { abortError, attempt } from './attempt.js';
 import { encodeBody } from './body.js';
-import type { ClientConfig } from './config.js';
+import { checkPositive, type ClientConfig } from './config.js';
 import { errorFromResponse, requestIdOf, truncate, MAX_RAW_BODY_CHARS } from './error-response.js';
 import { MiroApiError, MiroConnectionError, type MiroErrorOrigin } from './errors.js';
 import type { LogFields } from './logger.js';
@@ -37,6 +37,10 @@ export async function send<T>(
     (safeOrigin ??= { operationId: op.operationId, method: op.method, url: redact(target.url) });
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
+  const maxResponseBytes =
+    options?.maxResponseBytes === undefined
+      ? config.maxResponseBytes
+      : checkPositive(options.maxResponseBytes, 'maxResponseBytes');
   const signal = options?.signal;
   const { clock, log, budget } = config;
   const waitBudget = budget !== undefined && options?.budget !== false;
@@ -78,11 +82,13 @@ export async function send<T>(
       outcome = await attempt(
         config.fetch,
         target.url,
+        // A redirect becomes an error (MiroRedirectError): following it would re-send the call elsewhere.
         encoded.body === undefined
-          ? { method: op.method, headers }
-          : { method: op.method, headers, body: encoded.body },
+          ? { method: op.method, headers, redirect: 'manual' }
+          : { method: op.method, headers, body: encoded.body, redirect: 'manual' },
         signal,
         timeoutMs,
+        maxResponseBytes,
         origin,
       );
     } catch (error) {
@@ -99,7 +105,7 @@ export async function send<T>(
       continue;
     }
 
-    const { response, text } = outcome;
+    const { response, text, truncated } = outcome;
     const now = clock.now();
     const durationMs = now - started;
     if (budget) {
@@ -140,7 +146,7 @@ export async function send<T>(
       }
     }
 
-    const error = errorFromResponse(origin(), response.status, response.headers, text);
+    const error = errorFromResponse(origin(), response, text, truncated);
     const delay = retryDelay(config, op, response, retries, maxRetries);
     if (delay === undefined) {
       log?.(
