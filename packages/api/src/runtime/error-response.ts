@@ -5,7 +5,8 @@ import {
   type MiroApiError,
   type MiroErrorOrigin,
 } from './errors.js';
-import { MAX_ERROR_BODY_BYTES } from './read-body.js';
+import { retryAtOf } from './rate-limit.js';
+import { MAX_ERROR_BODY_BYTES, type BodyText } from './read-body.js';
 import { redact } from './redact.js';
 
 /** Raw error text kept on the error (an HTML error page can be large). */
@@ -28,17 +29,27 @@ export function requestIdOf(headers: Headers): string | undefined {
 }
 
 /**
- * Turns a non-success response into the typed error for its status. `text` is the body as read
- * (`truncated` when it went on past `MAX_ERROR_BODY_BYTES`).
+ * Turns a non-success response into the typed error for its status. `body` is the body as read
+ * (`truncated` when it went on past `MAX_ERROR_BODY_BYTES`); `note` is added to the message (why
+ * it was not retried); `now` dates `retryAt`.
  */
 export function errorFromResponse(
   origin: MiroErrorOrigin,
   response: Response,
-  text: string,
-  truncated: boolean,
+  { text, truncated }: BodyText,
+  now: number,
+  note?: string,
 ): MiroApiError {
   const { status, headers } = response;
-  const base = { ...origin, status, headers, requestId: requestIdOf(headers) };
+  const retryAt = retryAtOf(status, headers, now);
+  const base = {
+    ...origin,
+    status,
+    headers,
+    requestId: requestIdOf(headers),
+    ...(retryAt !== undefined && { retryAt: new Date(retryAt) }),
+  };
+  const end = note ? `; ${note}` : '';
   if (response.type === 'opaqueredirect') {
     return new MiroRedirectError(
       `${origin.operationId}: the server answered with a redirect (the browser hides its status and target); API calls do not follow redirects`,
@@ -60,7 +71,7 @@ export function errorFromResponse(
     const code = stringField(parsed, 'code') ?? stringField(parsed, 'scimType') ?? stringField(parsed, 'error');
     const apiMessage =
       stringField(parsed, 'message') ?? stringField(parsed, 'detail') ?? stringField(parsed, 'error_description');
-    const message = `${origin.operationId} failed with ${status}${code ? ` ${code}` : ''}: ${apiMessage ?? 'no message in the response'}`;
+    const message = `${origin.operationId} failed with ${status}${code ? ` ${code}` : ''}: ${apiMessage ?? 'no message in the response'}${end}`;
     return new ErrorClass(message, {
       ...base,
       code,
@@ -76,7 +87,7 @@ export function errorFromResponse(
     : snippet === ''
       ? 'empty response body'
       : `non-JSON response: ${snippet}`;
-  return new ErrorClass(`${origin.operationId} failed with ${status}: ${what}`, { ...base, body: raw });
+  return new ErrorClass(`${origin.operationId} failed with ${status}: ${what}${end}`, { ...base, body: raw });
 }
 
 /** A success response over the size limit: `readText` stopped reading it. */

@@ -14,6 +14,8 @@ export interface MiroErrorDetails extends MiroErrorOrigin {
   readonly type?: string | undefined;
   readonly headers?: Headers | undefined;
   readonly requestId?: string | undefined;
+  /** When the server says the call may be tried again (`Retry-After`, or `X-RateLimit-Reset` of a 429). */
+  readonly retryAt?: Date | undefined;
   /** The parsed JSON error body, or the raw text (truncated) when it was not JSON. */
   readonly body?: unknown;
   readonly cause?: unknown;
@@ -33,6 +35,11 @@ export class MiroApiError extends Error {
   readonly headers: Headers | undefined;
   /** The server's request id, to quote to Miro support. */
   readonly requestId: string | undefined;
+  /**
+   * When the server says the call may be tried again: its `Retry-After` (429 and 5xx), else the
+   * `X-RateLimit-Reset` of a 429. Set whether or not the client retried.
+   */
+  readonly retryAt: Date | undefined;
   readonly body: unknown;
   readonly operationId: string;
   readonly method: HttpMethod;
@@ -46,6 +53,7 @@ export class MiroApiError extends Error {
     this.type = details.type;
     this.headers = details.headers;
     this.requestId = details.requestId;
+    this.retryAt = details.retryAt;
     this.body = details.body;
     this.operationId = details.operationId;
     this.method = details.method;

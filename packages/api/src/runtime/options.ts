@@ -41,7 +41,7 @@ export interface MiroClientOptions {
    * while it streams in. Default 32 MiB.
    */
   readonly maxResponseBytes?: number;
-  /** Longest wait before any retry, including `Retry-After`. Default 60,000. */
+  /** Longest wait before any retry. A `Retry-After` asking for longer fails the call at once. Default 60,000. */
   readonly maxRetryDelayMs?: number;
   /** Backoff scale of the first retry. Default 500. */
   readonly retryBaseDelayMs?: number;

@@ -9,7 +9,7 @@ import { itemsInBody, resolveOperation, type OperationDescriptor, type ResolvedO
 import type { RequestOptions } from './options.js';
 import { hasRateLimitState, rateLimitInfo, rateLimitState } from './rate-limit.js';
 import { redact } from './redact.js';
-import { backoffDelay, isIdempotent, serverDelay } from './retry.js';
+import { backoffDelay, isIdempotent, refusedWaitNote, serverWait, type ServerWait } from './retry.js';
 import { knownTokenKey, tokenKey } from './token-key.js';
 import { buildTarget } from './url.js';
 
@@ -146,24 +146,24 @@ export async function send<T>(
       }
     }
 
-    const error = errorFromResponse(origin(), response, text, truncated);
-    const delay = retryDelay(config, op, response, retries, maxRetries);
-    if (delay === undefined) {
+    const wait = retryWait(config, op, response, retries, maxRetries, now);
+    if (wait?.kind !== 'wait') {
+      const note = wait && refusedWaitNote(wait, config.backoff, now);
       log?.(
         'debug',
         `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`,
         summary(),
         [token],
       );
-      throw error;
+      throw errorFromResponse(origin(), response, { text, truncated }, now, note);
     }
     log?.(
       'warn',
-      `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${delay} ms`,
+      `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${wait.ms} ms`,
       summary(),
       [token],
     );
-    await pause(delay);
+    await pause(wait.ms);
     retries++;
   }
 }
@@ -192,21 +192,21 @@ function settled<T>(
   };
 }
 
-/** Ms to wait before retrying this error response, or undefined when it must not be retried. */
-function retryDelay(
+/** How long to wait before retrying this error response, or undefined when it is not retried at all. */
+function retryWait(
   config: ClientConfig,
   op: ResolvedOperation,
   response: Response,
   retries: number,
   maxRetries: number,
-): number | undefined {
+  now: number,
+): ServerWait | undefined {
   if (retries >= maxRetries) return undefined;
-  const now = config.clock.now();
-  if (response.status === 429) return serverDelay(response.headers, now, retries, config.backoff);
+  if (response.status === 429) return serverWait(response.headers, now, retries, config.backoff);
   if (response.status >= 500 && isIdempotent(op.method)) {
     return response.headers.has('retry-after')
-      ? serverDelay(response.headers, now, retries, config.backoff)
-      : backoffDelay(retries, config.backoff);
+      ? serverWait(response.headers, now, retries, config.backoff)
+      : { kind: 'wait', ms: backoffDelay(retries, config.backoff) };
   }
   return undefined;
 }
