@@ -1,5 +1,5 @@
 import { responseTooLargeError } from './error-response.js';
-import { MiroAbortError, MiroApiError, MiroConnectionError, MiroTimeoutError, type MiroErrorOrigin } from './errors.js';
+import { MiroAbortError, MiroApiError, MiroConnectionError, MiroTimeoutError, type CallOrigin } from './errors.js';
 import type { FetchLike } from './options.js';
 import { BodyTooLarge, MAX_ERROR_BODY_BYTES, readText, type BodyText } from './read-body.js';
 
@@ -26,7 +26,7 @@ export async function attempt(
   signal: AbortSignal | undefined,
   timeoutMs: number,
   maxResponseBytes: number,
-  origin: () => MiroErrorOrigin,
+  origin: () => CallOrigin,
 ): Promise<AttemptResult> {
   if (signal?.aborted) throw abortError(origin(), signal);
   let timedOut = false;
@@ -75,7 +75,7 @@ export async function attempt(
   }
 }
 
-export function abortError(origin: MiroErrorOrigin, signal: AbortSignal | undefined): MiroAbortError {
+export function abortError(origin: CallOrigin, signal: AbortSignal | undefined): MiroAbortError {
   return new MiroAbortError(`${origin.operationId}: aborted`, { ...origin, cause: signal?.reason });
 }
 

@@ -3,11 +3,10 @@ import {
   MiroRedirectError,
   MiroResponseTooLargeError,
   type MiroApiError,
-  type MiroErrorOrigin,
+  type CallOrigin,
 } from './errors.js';
 import { retryAtOf } from './rate-limit.js';
 import { MAX_ERROR_BODY_BYTES, type BodyText } from './read-body.js';
-import { redact } from './redact.js';
 
 /** Raw error text kept on the error (an HTML error page can be large). */
 export const MAX_RAW_BODY_CHARS = 2000;
@@ -34,7 +33,7 @@ export function requestIdOf(headers: Headers): string | undefined {
  * it was not retried); `now` dates `retryAt`.
  */
 export function errorFromResponse(
-  origin: MiroErrorOrigin,
+  origin: CallOrigin,
   response: Response,
   { text, truncated }: BodyText,
   now: number,
@@ -92,7 +91,7 @@ export function errorFromResponse(
 
 /** A success response over the size limit: `readText` stopped reading it. */
 export function responseTooLargeError(
-  origin: MiroErrorOrigin,
+  origin: CallOrigin,
   response: Response,
   limit: number,
 ): MiroResponseTooLargeError {
@@ -104,9 +103,9 @@ export function responseTooLargeError(
 
 function resolveLocation(location: string, requestUrl: string): string {
   try {
-    return redact(new URL(location, requestUrl).href);
+    return new URL(location, requestUrl).href;
   } catch {
-    return redact(location);
+    return location;
   }
 }
 

@@ -1,10 +1,16 @@
 import type { HttpMethod } from './operation.js';
+import { redact, redactCause, redactHeaders } from './redact.js';
 
 /** Which call failed; the URL has secrets removed. */
 export interface MiroErrorOrigin {
   readonly operationId: string;
   readonly method: HttpMethod;
   readonly url: string;
+}
+
+/** What the runtime knows of a call when it makes an error: where it went, and what to redact. */
+export interface CallOrigin extends MiroErrorOrigin {
+  readonly secrets: readonly string[];
 }
 
 export interface MiroErrorDetails extends MiroErrorOrigin {
@@ -19,11 +25,20 @@ export interface MiroErrorDetails extends MiroErrorOrigin {
   /** The parsed JSON error body, or the raw text (truncated) when it was not JSON. */
   readonly body?: unknown;
   readonly cause?: unknown;
+  /**
+   * Strings to remove from everything the error holds (the access token of the call, configured
+   * secrets), in their raw, URL-encoded and JSON-escaped forms. Not kept on the error.
+   */
+  readonly secrets?: readonly string[];
 }
 
 /**
  * Base of every error the client throws. HTTP errors have a `status`; connection, timeout and
  * abort errors do not.
+ *
+ * Everything it holds is redacted when it is made (see `redact`): the message, the body, the
+ * headers, the URL and the `cause` chain, so that `String(error)`, `util.inspect(error)`, a log of
+ * its stack and `JSON.stringify(error)` (see `toJSON`) show no token or configured secret.
  */
 export class MiroApiError extends Error {
   override name = 'MiroApiError';
@@ -46,18 +61,38 @@ export class MiroApiError extends Error {
   readonly url: string;
 
   constructor(message: string, details: MiroErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    const secrets = details.secrets ?? [];
+    const cause = details.cause === undefined ? undefined : redactCause(details.cause, secrets);
+    super(redact(message, secrets), cause === undefined ? undefined : { cause });
     this.status = details.status;
-    this.code = details.code;
-    this.context = details.context;
-    this.type = details.type;
-    this.headers = details.headers;
+    this.code = details.code === undefined ? undefined : redact(details.code, secrets);
+    this.context = redact(details.context, secrets);
+    this.type = details.type === undefined ? undefined : redact(details.type, secrets);
+    this.headers = details.headers && redactHeaders(details.headers, secrets);
     this.requestId = details.requestId;
     this.retryAt = details.retryAt;
-    this.body = details.body;
+    this.body = redact(details.body, secrets);
     this.operationId = details.operationId;
     this.method = details.method;
-    this.url = details.url;
+    this.url = redact(details.url, secrets);
+  }
+
+  /**
+   * What `JSON.stringify(error)` writes: the message and every field (headers as a plain object),
+   * and the cause's name and message, all as redacted as the error itself.
+   */
+  toJSON(): Record<string, unknown> {
+    const { headers, ...fields } = this;
+    const cause: unknown = this.cause;
+    return {
+      ...fields,
+      name: this.name,
+      message: this.message,
+      ...(headers && { headers: Object.fromEntries(headers) }),
+      ...(cause !== undefined && {
+        cause: cause instanceof Error ? { name: cause.name, message: cause.message } : cause,
+      }),
+    };
   }
 }
 
@@ -105,7 +140,7 @@ export class MiroRedirectError extends MiroUnexpectedStatusError {
 
   constructor(message: string, details: MiroErrorDetails & { readonly location: string | undefined }) {
     super(message, details);
-    this.location = details.location;
+    this.location = details.location === undefined ? undefined : redact(details.location, details.secrets);
   }
 }
 /** A success response whose body is larger than `maxResponseBytes`; reading stopped at the limit. */

@@ -54,6 +54,12 @@ export interface MiroClientOptions {
   readonly budgetKey?: string;
   /** Receives debug lines (requests, responses, retries), already redacted. `MIRO_DEBUG=1` also logs to the console. */
   readonly logger?: Logger;
+  /**
+   * Strings to keep out of every error and log line besides the access token, which is always
+   * removed (e.g. your client secret, a refresh token): each is replaced by `[REDACTED]`, raw,
+   * URL-encoded or JSON-escaped. Strings shorter than 4 characters are ignored.
+   */
+  readonly secrets?: readonly string[];
   /** Prepended to the `User-Agent` / `X-Miro-Client` value, e.g. `my-app/1.2`. */
   readonly userAgent?: string;
   /** Extra headers on every request. */

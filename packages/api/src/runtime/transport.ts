@@ -3,7 +3,7 @@ import { abortError, attempt } from './attempt.js';
 import { encodeBody } from './body.js';
 import { checkPositive, type ClientConfig } from './config.js';
 import { errorFromResponse, requestIdOf, truncate, MAX_RAW_BODY_CHARS } from './error-response.js';
-import { MiroApiError, MiroConnectionError, type MiroErrorOrigin } from './errors.js';
+import { MiroApiError, MiroConnectionError, type CallOrigin } from './errors.js';
 import type { LogFields } from './logger.js';
 import { itemsInBody, resolveOperation, type OperationDescriptor, type ResolvedOperation } from './operation.js';
 import type { RequestOptions } from './options.js';
@@ -32,9 +32,6 @@ export async function send<T>(
   const target = buildTarget(op, config.baseUrls[op.server], pathArgs, query);
   const pending = encodeBody(op, body);
   const encoded = pending instanceof Promise ? await pending : pending;
-  let safeOrigin: MiroErrorOrigin | undefined;
-  const origin = (): MiroErrorOrigin =>
-    (safeOrigin ??= { operationId: op.operationId, method: op.method, url: redact(target.url) });
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
   const maxResponseBytes =
@@ -48,8 +45,22 @@ export async function send<T>(
 
   const first = config.tokens.get();
   let token = typeof first === 'string' ? first : await first;
+  /** The token a 401 turned down, once refreshed: still a secret. */
+  let rejectedToken: string | undefined;
   let refreshed = false;
   let retries = 0;
+  // What errors and log lines must not show, and the call's origin for errors: built when needed.
+  let secretList: readonly string[] | undefined;
+  const secrets = (): readonly string[] =>
+    (secretList ??= [token, ...(rejectedToken === undefined ? [] : [rejectedToken]), ...config.secrets]);
+  let callOrigin: CallOrigin | undefined;
+  const origin = (): CallOrigin =>
+    (callOrigin ??= {
+      operationId: op.operationId,
+      method: op.method,
+      url: redact(target.url, secrets()),
+      secrets: secrets(),
+    });
 
   const pause = async (ms: number): Promise<void> => {
     try {
@@ -74,7 +85,7 @@ export async function send<T>(
       'debug',
       `${op.method} ${target.url}`,
       { operationId: op.operationId, headers: new Headers(headers), body: encoded.summary, retries },
-      [token],
+      secrets(),
     );
     const started = clock.now();
     let outcome;
@@ -97,7 +108,7 @@ export async function send<T>(
         retryable ? 'warn' : 'debug',
         `${op.method} ${target.url} failed: ${(error as Error).message}`,
         { durationMs: clock.now() - started, retries },
-        [token],
+        secrets(),
       );
       if (!retryable) throw error;
       await pause(backoffDelay(retries, config.backoff));
@@ -128,7 +139,7 @@ export async function send<T>(
         'debug',
         `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`,
         summary(),
-        [token],
+        secrets(),
       );
       return settled(parseSuccess(op, response, text, origin) as T, response, retries, now, origin);
     }
@@ -137,11 +148,11 @@ export async function send<T>(
       refreshed = true;
       const fresh = await config.tokens.refresh(token);
       if (fresh !== token) {
-        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary(), [
-          token,
-          fresh,
-        ]);
+        rejectedToken = token;
         token = fresh;
+        secretList = undefined;
+        callOrigin = undefined;
+        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary(), secrets());
         continue;
       }
     }
@@ -153,7 +164,7 @@ export async function send<T>(
         'debug',
         `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`,
         summary(),
-        [token],
+        secrets(),
       );
       throw errorFromResponse(origin(), response, { text, truncated }, now, note);
     }
@@ -161,7 +172,7 @@ export async function send<T>(
       'warn',
       `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${wait.ms} ms`,
       summary(),
-      [token],
+      secrets(),
     );
     await pause(wait.ms);
     retries++;
@@ -174,7 +185,7 @@ function settled<T>(
   response: Response,
   retries: number,
   receivedAt: number,
-  origin: () => MiroErrorOrigin,
+  origin: () => CallOrigin,
 ): DeferredApiResult<T> {
   return {
     data,
@@ -211,11 +222,6 @@ function retryWait(
   return undefined;
 }
 
-/** Characters a `Headers` object may reject in a value (CR, LF, NUL, anything past Latin-1). */
-const SUSPECT_VALUE = /[\0\r\n\u0100-\uffff]/;
-/** The last token seen to be a valid header value: a client sends the same one call after call. */
-let checkedToken = '';
-
 /**
  * A plain header object (fetch takes one; a `Headers` object would only be copied again), with
  * lower-case names so that later sources replace earlier ones. Precedence, lowest first: client
@@ -244,12 +250,8 @@ function requestHeaders(
     headers['user-agent'] = config.clientId;
     headers['x-miro-client'] = config.clientId;
   }
-  const authorization = `Bearer ${token}`;
-  if (token !== checkedToken) {
-    if (SUSPECT_VALUE.test(token)) new Headers({ authorization });
-    checkedToken = token;
-  }
-  headers['authorization'] = authorization;
+  // The token was checked where it came from (config: tokenSource), so it is a valid header value.
+  headers['authorization'] = `Bearer ${token}`;
   return headers;
 }
 
@@ -262,7 +264,7 @@ function copyHeaders(from: Readonly<Record<string, string>>, to: Record<string, 
   });
 }
 
-function parseSuccess(op: ResolvedOperation, response: Response, text: string, origin: () => MiroErrorOrigin): unknown {
+function parseSuccess(op: ResolvedOperation, response: Response, text: string, origin: () => CallOrigin): unknown {
   if (response.status === 204 || op.responseKind === 'empty' || text.trim() === '') return undefined;
   // Only a `text` operation looks at the content type: JSON is parsed as JSON whatever it says.
   if (op.responseKind === 'text' && !/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return text;
