@@ -65,10 +65,10 @@ export async function attempt(
     if (cause instanceof MiroApiError) throw cause;
     if (signal?.aborted) throw abortError(origin(), signal);
     if (timedOut) {
-      throw new MiroTimeoutError(`${origin().operationId}: no response within ${timeoutMs} ms`, { ...origin(), cause });
+      throw new MiroTimeoutError(`${origin().methodName}: no response within ${timeoutMs} ms`, { ...origin(), cause });
     }
     const reason = cause instanceof Error ? causeMessage(cause) : String(cause);
-    throw new MiroConnectionError(`${origin().operationId}: connection failed: ${reason}`, { ...origin(), cause });
+    throw new MiroConnectionError(`${origin().methodName}: connection failed: ${reason}`, { ...origin(), cause });
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
@@ -76,7 +76,7 @@ export async function attempt(
 }
 
 export function abortError(origin: CallOrigin, signal: AbortSignal | undefined): MiroAbortError {
-  return new MiroAbortError(`${origin.operationId}: aborted`, { ...origin, cause: signal?.reason });
+  return new MiroAbortError(`${origin.methodName}: aborted`, { ...origin, cause: signal?.reason });
 }
 
 /** Node's fetch reports "fetch failed" and hides the socket error in `cause`. */

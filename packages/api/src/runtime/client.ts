@@ -39,11 +39,12 @@ export class MiroApiBase {
     query: object | undefined,
     options: RequestOptions | undefined,
   ): PagedPromise<T, Item> {
-    const { operationId, method, path } = resolveOperation(op);
+    const { operationId, methodName, method, path } = resolveOperation(op);
     let url: string | undefined;
     // Redacted only if a pagination error needs it.
     const origin = {
       operationId,
+      methodName,
       method,
       get url() {
         return (url ??= redact(path));

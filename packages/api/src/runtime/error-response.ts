@@ -51,7 +51,7 @@ export function errorFromResponse(
   const end = note ? `; ${note}` : '';
   if (response.type === 'opaqueredirect') {
     return new MiroRedirectError(
-      `${origin.operationId}: the server answered with a redirect (the browser hides its status and target); API calls do not follow redirects`,
+      `${origin.methodName}: the server answered with a redirect (the browser hides its status and target); API calls do not follow redirects`,
       { ...base, status: undefined, location: undefined },
     );
   }
@@ -59,7 +59,7 @@ export function errorFromResponse(
   if (status >= 300 && status < 400 && location !== null) {
     const target = resolveLocation(location, origin.url);
     return new MiroRedirectError(
-      `${origin.operationId}: the server answered ${status} with a redirect to ${target}; API calls do not follow redirects, so nothing was sent there`,
+      `${origin.methodName}: the server answered ${status} with a redirect to ${target}; API calls do not follow redirects, so nothing was sent there`,
       { ...base, location: target },
     );
   }
@@ -70,7 +70,7 @@ export function errorFromResponse(
     const code = stringField(parsed, 'code') ?? stringField(parsed, 'scimType') ?? stringField(parsed, 'error');
     const apiMessage =
       stringField(parsed, 'message') ?? stringField(parsed, 'detail') ?? stringField(parsed, 'error_description');
-    const message = `${origin.operationId} failed with ${status}${code ? ` ${code}` : ''}: ${apiMessage ?? 'no message in the response'}${end}`;
+    const message = `${origin.methodName} failed with ${status}${code ? ` ${code}` : ''}: ${apiMessage ?? 'no message in the response'}${end}`;
     return new ErrorClass(message, {
       ...base,
       code,
@@ -86,7 +86,7 @@ export function errorFromResponse(
     : snippet === ''
       ? 'empty response body'
       : `non-JSON response: ${snippet}`;
-  return new ErrorClass(`${origin.operationId} failed with ${status}: ${what}${end}`, { ...base, body: raw });
+  return new ErrorClass(`${origin.methodName} failed with ${status}: ${what}${end}`, { ...base, body: raw });
 }
 
 /** A success response over the size limit: `readText` stopped reading it. */
@@ -96,7 +96,7 @@ export function responseTooLargeError(
   limit: number,
 ): MiroResponseTooLargeError {
   return new MiroResponseTooLargeError(
-    `${origin.operationId}: the ${response.status} response is larger than the ${limit}-byte limit (maxResponseBytes); reading stopped there`,
+    `${origin.methodName}: the ${response.status} response is larger than the ${limit}-byte limit (maxResponseBytes); reading stopped there`,
     { ...origin, status: response.status, headers: response.headers, requestId: requestIdOf(response.headers), limit },
   );
 }

@@ -3,13 +3,18 @@ import { redact, redactCause, redactHeaders } from './redact.js';
 
 /** Which call failed; the URL has secrets removed. */
 export interface MiroErrorOrigin {
+  /** The spec's operationId (`get-specific-board`). */
   readonly operationId: string;
+  /** The client method called (`getSpecificBoard`), which messages name. Default: `operationId`. */
+  readonly methodName?: string;
+  /** The HTTP method. */
   readonly method: HttpMethod;
   readonly url: string;
 }
 
 /** What the runtime knows of a call when it makes an error: where it went, and what to redact. */
 export interface CallOrigin extends MiroErrorOrigin {
+  readonly methodName: string;
   readonly secrets: readonly string[];
 }
 
@@ -56,7 +61,11 @@ export class MiroApiError extends Error {
    */
   readonly retryAt: Date | undefined;
   readonly body: unknown;
+  /** The spec's operationId (`get-specific-board`). */
   readonly operationId: string;
+  /** The client method that was called (`getSpecificBoard`); messages start with it. */
+  readonly methodName: string;
+  /** The HTTP method. */
   readonly method: HttpMethod;
   readonly url: string;
 
@@ -73,6 +82,7 @@ export class MiroApiError extends Error {
     this.retryAt = details.retryAt;
     this.body = redact(details.body, secrets);
     this.operationId = details.operationId;
+    this.methodName = details.methodName ?? details.operationId;
     this.method = details.method;
     this.url = redact(details.url, secrets);
   }

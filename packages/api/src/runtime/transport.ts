@@ -49,6 +49,7 @@ export async function send<T>(
   let rejectedToken: string | undefined;
   let refreshed = false;
   let retries = 0;
+  let firstStarted: number | undefined;
   // What errors and log lines must not show, and the call's origin for errors: built when needed.
   let secretList: readonly string[] | undefined;
   const secrets = (): readonly string[] =>
@@ -57,6 +58,7 @@ export async function send<T>(
   const origin = (): CallOrigin =>
     (callOrigin ??= {
       operationId: op.operationId,
+      methodName: op.methodName,
       method: op.method,
       url: redact(target.url, secrets()),
       secrets: secrets(),
@@ -88,6 +90,7 @@ export async function send<T>(
       secrets(),
     );
     const started = clock.now();
+    firstStarted ??= started;
     let outcome;
     try {
       outcome = await attempt(
@@ -110,7 +113,11 @@ export async function send<T>(
         { durationMs: clock.now() - started, retries },
         secrets(),
       );
-      if (!retryable) throw error;
+      if (!retryable) {
+        throw error instanceof MiroConnectionError
+          ? withAttempts(error, retries + 1, clock.now() - firstStarted, origin())
+          : error;
+      }
       await pause(backoffDelay(retries, config.backoff));
       retries++;
       continue;
@@ -177,6 +184,13 @@ export async function send<T>(
     await pause(wait.ms);
     retries++;
   }
+}
+
+/** The last attempt's connection error (or timeout), saying how many attempts the call made and for how long. */
+function withAttempts(error: MiroConnectionError, attempts: number, totalMs: number, origin: CallOrigin): MiroApiError {
+  const ErrorClass = error.constructor as typeof MiroConnectionError;
+  const tried = `gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'} in ${totalMs} ms`;
+  return new ErrorClass(`${error.message}; ${tried}`, { ...origin, cause: error.cause });
 }
 
 /** A call's outcome; the metadata `withResponse()` hands out is built only if it is asked for. */
@@ -271,7 +285,7 @@ function parseSuccess(op: ResolvedOperation, response: Response, text: string, o
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new MiroApiError(`${op.operationId}: the ${response.status} response is not valid JSON`, {
+    throw new MiroApiError(`${op.methodName}: the ${response.status} response is not valid JSON`, {
       ...origin(),
       status: response.status,
       headers: response.headers,

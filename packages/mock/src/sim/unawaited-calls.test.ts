@@ -43,7 +43,8 @@ describe('calls nobody awaits (the client sends when a method is called, as fetc
     );
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain('MiroNotFoundError');
-    expect(outcome.stderr).toContain('failed with 404');
+    expect(outcome.stderr).toContain('deleteBoard failed with 404');
+    expect(outcome.stderr).toMatch(/requestId: '[0-9a-f-]{36}'/);
     expect(outcome.stderr).not.toContain('at-unawaited-secret-1234');
   });
 });
