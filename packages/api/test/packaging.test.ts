@@ -83,6 +83,41 @@ describe('published package', () => {
     expect(result.outputFiles[0]?.text).toContain('MiroApiBase');
   });
 
+  it('keeps instanceof across the ESM and the CJS copy of the package (one class identity)', async () => {
+    type Api = { getSpecificBoard(id: string): Promise<unknown> };
+    type Module = Record<string, new (...args: never[]) => unknown>;
+    const esm = (await import(pathToFileURL(dist('index.js')).href)) as Module;
+    const cjs = createRequire(import.meta.url)(dist('index.cjs')) as Module;
+    expect(cjs['MiroNotFoundError']).not.toBe(esm['MiroNotFoundError']);
+    const notFound = async () => Response.json({ code: 'notFound', message: 'gone' }, { status: 404 });
+    const failure = (module: Module) => {
+      const MiroApi = module['MiroApi'] as unknown as new (options: object) => Api;
+      return new MiroApi({ accessToken: 'tok', fetch: notFound, budget: false }).getSpecificBoard('b1').catch((e) => e);
+    };
+    const fromCjs = await failure(cjs);
+    const fromEsm = await failure(esm);
+    for (const [error, other] of [
+      [fromCjs, esm],
+      [fromEsm, cjs],
+    ] as const) {
+      expect(error instanceof other['MiroNotFoundError']!).toBe(true);
+      expect(error instanceof other['MiroApiError']!).toBe(true);
+      expect(error instanceof other['MiroConflictError']!).toBe(false);
+      expect(error instanceof other['MiroConnectionError']!).toBe(false);
+    }
+    const origin = { operationId: 'get-boards', method: 'GET', url: 'https://api.miro.com/v2/boards' };
+    const TimeoutFromCjs = cjs['MiroTimeoutError'] as unknown as new (message: string, details: object) => Error;
+    const timeout = new TimeoutFromCjs('late', origin);
+    expect(timeout instanceof esm['MiroConnectionError']!).toBe(true);
+    expect(timeout instanceof esm['MiroAbortError']!).toBe(false);
+    expect(timeout.name).toBe('MiroTimeoutError');
+    // A subclass of the user's own declares no brand: only its real instances are instances of it.
+    const EsmNotFound = esm['MiroNotFoundError'] as unknown as new (message: string, details: object) => Error;
+    class BoardGone extends EsmNotFound {}
+    expect(fromCjs instanceof BoardGone).toBe(false);
+    expect(new BoardGone('gone', origin) instanceof cjs['MiroNotFoundError']!).toBe(true);
+  });
+
   it('loads from both the ESM and the CJS entry with the same public names', async () => {
     const esm = (await import(pathToFileURL(dist('index.js')).href)) as Record<string, unknown>;
     const cjs = createRequire(import.meta.url)(dist('index.cjs')) as Record<string, unknown>;

@@ -38,6 +38,29 @@ export interface MiroErrorDetails extends MiroErrorOrigin {
 }
 
 /**
+ * Where an error class's prototype lists the names of its class and of every class above it. The
+ * symbol is registered (`Symbol.for`), so it is the same in every copy of this package loaded in
+ * a process: the ESM and the CommonJS build, or two bundles.
+ */
+const BRANDS = Symbol.for('@miro/api.errorBrands');
+/** The brand a class itself declares (a subclass a user writes declares none). */
+const OWN_BRAND = Symbol('ownBrand');
+
+interface Branded {
+  readonly prototype: object;
+  [OWN_BRAND]?: string;
+}
+
+/** Names a class (its `name` on the prototype) and brands its instances for `instanceof`. */
+function brand(errorClass: Branded, name: string): void {
+  const inherited: unknown = (Object.getPrototypeOf(errorClass.prototype) as Record<symbol, unknown>)[BRANDS];
+  const brands = Object.freeze([name, ...(Array.isArray(inherited) ? (inherited as string[]) : [])]);
+  Object.defineProperty(errorClass.prototype, BRANDS, { value: brands });
+  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
+  Object.defineProperty(errorClass, OWN_BRAND, { value: name });
+}
+
+/**
  * Base of every error the client throws. HTTP errors have a `status`; connection, timeout and
  * abort errors do not.
  *
@@ -46,7 +69,6 @@ export interface MiroErrorDetails extends MiroErrorOrigin {
  * its stack and `JSON.stringify(error)` (see `toJSON`) show no token or configured secret.
  */
 export class MiroApiError extends Error {
-  override name = 'MiroApiError';
   readonly status: number | undefined;
   /** Miro's error code (`code`, or `scimType` for SCIM errors), when the body has one. */
   readonly code: string | undefined;
@@ -68,6 +90,24 @@ export class MiroApiError extends Error {
   /** The HTTP method. */
   readonly method: HttpMethod;
   readonly url: string;
+
+  static {
+    brand(this, 'MiroApiError');
+  }
+
+  /**
+   * `error instanceof MiroNotFoundError` holds for an error made by any copy of this package in
+   * the process (an app that loads both its ESM and its CommonJS build, or bundles one and
+   * imports the other), not only for instances of this very class: besides the prototype chain,
+   * it checks the brand every error class of the package leaves on its prototype.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const own = Object.hasOwn(this, OWN_BRAND) ? (this as Branded)[OWN_BRAND] : undefined;
+    if (own === undefined || value === null || typeof value !== 'object') return false;
+    const brands: unknown = (value as Record<symbol, unknown>)[BRANDS];
+    return Array.isArray(brands) && brands.includes(own);
+  }
 
   constructor(message: string, details: MiroErrorDetails) {
     const secrets = details.secrets ?? [];
@@ -107,33 +147,51 @@ export class MiroApiError extends Error {
 }
 
 export class MiroBadRequestError extends MiroApiError {
-  override name = 'MiroBadRequestError';
+  static {
+    brand(this, 'MiroBadRequestError');
+  }
 }
 export class MiroAuthenticationError extends MiroApiError {
-  override name = 'MiroAuthenticationError';
+  static {
+    brand(this, 'MiroAuthenticationError');
+  }
 }
 export class MiroPermissionDeniedError extends MiroApiError {
-  override name = 'MiroPermissionDeniedError';
+  static {
+    brand(this, 'MiroPermissionDeniedError');
+  }
 }
 export class MiroNotFoundError extends MiroApiError {
-  override name = 'MiroNotFoundError';
+  static {
+    brand(this, 'MiroNotFoundError');
+  }
 }
 export class MiroConflictError extends MiroApiError {
-  override name = 'MiroConflictError';
+  static {
+    brand(this, 'MiroConflictError');
+  }
 }
 export class MiroPayloadTooLargeError extends MiroApiError {
-  override name = 'MiroPayloadTooLargeError';
+  static {
+    brand(this, 'MiroPayloadTooLargeError');
+  }
 }
 export class MiroRateLimitError extends MiroApiError {
-  override name = 'MiroRateLimitError';
+  static {
+    brand(this, 'MiroRateLimitError');
+  }
 }
 /** Any 5xx. */
 export class MiroInternalServerError extends MiroApiError {
-  override name = 'MiroInternalServerError';
+  static {
+    brand(this, 'MiroInternalServerError');
+  }
 }
 /** A non-success status without a dedicated class (e.g. 405, 415, 422, a 3xx without a `Location`). */
 export class MiroUnexpectedStatusError extends MiroApiError {
-  override name = 'MiroUnexpectedStatusError';
+  static {
+    brand(this, 'MiroUnexpectedStatusError');
+  }
 }
 /**
  * The server answered with a redirect (3xx with a `Location`). API calls never follow one: Miro's
@@ -141,7 +199,9 @@ export class MiroUnexpectedStatusError extends MiroApiError {
  * the answer points. Nothing was sent there.
  */
 export class MiroRedirectError extends MiroUnexpectedStatusError {
-  override name = 'MiroRedirectError';
+  static {
+    brand(this, 'MiroRedirectError');
+  }
   /**
    * Where the redirect pointed, resolved against the request URL, secrets removed; undefined in
    * browsers, which hide a redirect's status and target from scripts.
@@ -155,7 +215,9 @@ export class MiroRedirectError extends MiroUnexpectedStatusError {
 }
 /** A success response whose body is larger than `maxResponseBytes`; reading stopped at the limit. */
 export class MiroResponseTooLargeError extends MiroApiError {
-  override name = 'MiroResponseTooLargeError';
+  static {
+    brand(this, 'MiroResponseTooLargeError');
+  }
   /** The limit in bytes (`maxResponseBytes` of the call or the client). */
   readonly limit: number;
 
@@ -166,19 +228,27 @@ export class MiroResponseTooLargeError extends MiroApiError {
 }
 /** The request never got a response: DNS, refused or reset connection, TLS failure. */
 export class MiroConnectionError extends MiroApiError {
-  override name = 'MiroConnectionError';
+  static {
+    brand(this, 'MiroConnectionError');
+  }
 }
 /** No complete response within `timeoutMs`. */
 export class MiroTimeoutError extends MiroConnectionError {
-  override name = 'MiroTimeoutError';
+  static {
+    brand(this, 'MiroTimeoutError');
+  }
 }
 /** The caller's `signal` aborted the call. */
 export class MiroAbortError extends MiroApiError {
-  override name = 'MiroAbortError';
+  static {
+    brand(this, 'MiroAbortError');
+  }
 }
 /** The API's pagination misbehaved (e.g. handed back a cursor it had already given). */
 export class MiroPaginationError extends MiroApiError {
-  override name = 'MiroPaginationError';
+  static {
+    brand(this, 'MiroPaginationError');
+  }
 }
 
 type StatusErrorClass = new (message: string, details: MiroErrorDetails) => MiroApiError;
