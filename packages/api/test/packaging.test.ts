@@ -1,20 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
-import { publint } from 'publint';
-import { formatMessage } from 'publint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { attwProblems, PACK_TIMEOUT_MS, publintMessages } from '../../../packaging.shared.js';
 
 /** Checks the built package (dist/), as published: run after `pnpm --filter @miro/api build`. */
 
-const run = promisify(execFile);
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const dist = (file: string): string => join(pkgDir, 'dist', file);
-const PACK_TIMEOUT_MS = 180_000;
 
 beforeAll(() => {
   for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
@@ -27,30 +22,13 @@ beforeAll(() => {
 describe('published package', () => {
   it(
     'passes publint without a message',
-    async () => {
-      const { messages, pkg } = await publint({ pkgDir, level: 'suggestion', pack: 'pnpm' });
-      expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
-    },
+    async () => expect(await publintMessages(pkgDir)).toEqual([]),
     PACK_TIMEOUT_MS,
   );
 
   it(
     'has types that resolve for node10, node16 (CJS and ESM) and bundlers (attw)',
-    async () => {
-      const attw = join(pkgDir, 'node_modules', '.bin', 'attw');
-      // attw exits non-zero when it finds problems; the JSON report is on stdout either way.
-      const stdout = await run(attw, ['--pack', '.', '--format', 'json'], {
-        cwd: pkgDir,
-        maxBuffer: 256 * 1024 * 1024,
-      }).then(
-        (result) => result.stdout,
-        (error: { stdout?: string }) => error.stdout ?? '',
-      );
-      const report = JSON.parse(stdout) as { analysis: { problems: unknown[] | Record<string, unknown> } };
-      expect(report.analysis.problems).toSatisfy((problems: unknown[] | Record<string, unknown>) =>
-        Array.isArray(problems) ? problems.length === 0 : Object.keys(problems).length === 0,
-      );
-    },
+    async () => expect(await attwProblems(pkgDir)).toEqual([]),
     PACK_TIMEOUT_MS,
   );
 
