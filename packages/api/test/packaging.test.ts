@@ -1,36 +1,17 @@
-import { existsSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { attwProblems, PACK_TIMEOUT_MS, publintMessages } from '../../../packaging.shared.js';
+import { describe, expect, it } from 'vitest';
+import { checkPublishedPackage } from '../../../packaging.shared.js';
 
 /** Checks the built package (dist/), as published: run after `pnpm --filter @miro/api build`. */
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const dist = (file: string): string => join(pkgDir, 'dist', file);
 
-beforeAll(() => {
-  for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
-    if (!existsSync(dist(file))) {
-      throw new Error(`dist/${file} is missing: run \`pnpm --filter @miro/api build\` before the packaging tests`);
-    }
-  }
-});
-
 describe('published package', () => {
-  it(
-    'passes publint without a message',
-    async () => expect(await publintMessages(pkgDir)).toEqual([]),
-    PACK_TIMEOUT_MS,
-  );
-
-  it(
-    'has types that resolve for node10, node16 (CJS and ESM) and bundlers (attw)',
-    async () => expect(await attwProblems(pkgDir)).toEqual([]),
-    PACK_TIMEOUT_MS,
-  );
+  checkPublishedPackage(pkgDir, '@miro/api', ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']);
 
   it('bundles for the browser without pulling in a Node built-in', async () => {
     const builtins: string[] = [];
