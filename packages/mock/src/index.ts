@@ -10,7 +10,6 @@ export type {
 export { DEMO_CLIENT, DEFAULT_BUDGET, DEFAULT_SCOPE } from './sim/options.js';
 export type { BudgetOptions, MiroSimulationOptions, SimulatedClient } from './sim/options.js';
 export type { RequestLogEntry, SimulationCounters } from './sim/store.js';
-export { LEVEL_CREDITS } from './sim/budget.js';
 export { createMswHandlers } from './sim/msw-handlers.js';
 export { startMockServer } from './server/server.js';
 export type { MockServer, MockServerOptions } from './server/server.js';

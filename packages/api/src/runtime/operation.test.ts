@@ -1,47 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  creditsOf,
-  defaultParameterName,
-  itemsInBody,
-  resolveOperation,
-  type OperationDescriptor,
-  type ResolvedOperation,
-} from './operation.js';
-import { ops } from './test-support/operations.js';
+import { creditsOf, defaultParameterName, itemsInBody, resolveOperation, type ResolvedOperation } from './operation.js';
+import { compactCreateSticky, compactListItems, compactSearch, ops } from './test-support/operations.js';
 import { TestApi } from './test-support/test-api.js';
-
-/** What the generator emits for ops.listItems: every field that equals its default left out. */
-const compactListItems: OperationDescriptor = {
-  operationId: 'listItems',
-  path: '/v2/boards/{board_id}/items',
-  parameters: [{ wireName: 'board_id' }, { wireName: 'limit' }, { wireName: 'cursor' }, { wireName: 'type' }],
-  rateLimitLevel: 1,
-  pagination: { kind: 'cursor' },
-};
-
-const compactSearch: OperationDescriptor = {
-  operationId: 'search',
-  path: '/v2/search',
-  parameters: [
-    { wireName: 'tags', kind: 'array' },
-    { wireName: 'ids', kind: 'array', explode: false },
-    { wireName: 'filter', kind: 'object', style: 'deepObject', explode: true },
-    { wireName: 'point', kind: 'object' },
-    { wireName: 'q', required: true },
-    { wireName: 'X-Trace', name: 'trace', in: 'header' },
-  ],
-  rateLimitLevel: 1,
-};
-
-const compactCreateSticky: OperationDescriptor = {
-  operationId: 'createSticky',
-  method: 'POST',
-  path: '/v2/boards/{board_id}/sticky_notes',
-  parameters: [{ wireName: 'board_id' }],
-  body: { kind: 'json' },
-  successStatus: 201,
-  rateLimitLevel: 2,
-};
 
 describe('resolveOperation', () => {
   it('fills every omitted field with its documented default', () => {

@@ -10,7 +10,7 @@ import { isObject } from './validate.js';
 /** Miro's limit per bulk create call. */
 export const MAX_BULK_ITEMS = 20;
 
-/** Credits: Miro charges level 2 per item; a body that is not a list is charged once and refused. */
+/** Items of a bulk create, for its per-item price; a body that is not a list is charged once and refused. */
 async function itemCount(request: Request): Promise<number> {
   if (isMultipart(request)) return 1;
   try {
@@ -73,7 +73,7 @@ export const bulkRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'POST',
     path: '/v2/boards/:boardId/items/bulk',
-    level: 2,
+
     units: itemCount,
     handler: createItems,
   },
