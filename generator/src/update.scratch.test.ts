@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testSpecFile } from '../test/specs.js';
-import { REPO_ROOT } from './pipeline.js';
+import { generate, REPO_ROOT } from './pipeline.js';
 import { readTestPins, type SpecPin } from './spec/pin.js';
 
 const run = promisify(execFile);
 
 /**
  * The whole release path on a scratch clone of this repository's HEAD, pinned to Miro's spec of
- * 2026-02-13: `pnpm spec:update` to 2026-04-22, then `pnpm changeset version`, then generate,
- * typecheck @miro/api and run the generator's IR tests there.
+ * 2026-02-13: `pnpm spec:update` to 2026-04-22, then `pnpm changeset version`, then generate
+ * from the new pin there.
  */
 const pins = await readTestPins(REPO_ROOT);
 const pinOf = (published: string): SpecPin => pins.find((p) => p.published === published)!;
@@ -139,23 +139,23 @@ describe('spec:update then changeset version, on a scratch clone pinned to 2026-
   );
 
   it(
-    'leaves a project that generates from the new pin, typechecks @miro/api and passes the IR tests',
+    'leaves a project that generates from the new pin what the generator makes of that spec',
     async () => {
       await ready();
       // Without --spec, generate checks the default source against the new pin.
       await sh('pnpm', ['--filter', '@miro/api', 'generate'], specFile(TO.published));
-      expect(await readFile(join(scratch, 'packages', 'api', 'src', 'generated', 'client.gen.ts'), 'utf8')).toContain(
-        `sha256 ${TO.sha256}`,
-      );
-      await sh('pnpm', ['--filter', '@miro/api', 'typecheck'], specFile(TO.published));
-      const ir = await sh(
-        'pnpm',
-        ['--filter', '@miro/generator', 'exec', 'vitest', 'run', 'src/ir'],
-        specFile(TO.published),
-      );
-      expect(ir).toMatch(/Test Files\s+\d+ passed \(\d+\)\n\s*Tests\s+\d+ passed/);
-      expect(ir).not.toMatch(/failed/);
+      // Byte for byte what this generator writes for the spec: the all-specs typecheck compiles exactly
+      // that output with the runtime, so the scratch project needs no compiler run of its own.
+      const expected = await mkdtemp(join(tmpdir(), 'miro-spec-update-expected-'));
+      await generate({ spec: specFile(TO.published), targets: ['api'], out: { api: expected } });
+      const generated = join(scratch, 'packages', 'api', 'src', 'generated');
+      const names = (await readdir(expected)).sort();
+      expect((await readdir(generated)).sort()).toEqual(names);
+      for (const name of names)
+        expect(await readFile(join(generated, name), 'utf8'), name).toBe(await readFile(join(expected, name), 'utf8'));
+      expect(await readFile(join(generated, 'client.gen.ts'), 'utf8')).toContain(`sha256 ${TO.sha256}`);
+      await rm(expected, { recursive: true, force: true });
     },
-    SETUP_MS + 300_000,
+    SETUP_MS + 120_000,
   );
 });
