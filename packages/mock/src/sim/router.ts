@@ -35,6 +35,8 @@ interface RouteBase {
  */
 export interface ApiRoute extends RouteBase {
   readonly kind: 'api';
+  /** Scopes the token needs; default `boards:read` for GET, `boards:write` otherwise. */
+  readonly scopes?: readonly string[];
   /** How many items a call carries, for an operation priced per item; default 1. Reads a clone of the request. */
   readonly units?: (request: Request) => Promise<number>;
   /** For a route the spec has no operation for: what a call costs. */
