@@ -40,7 +40,7 @@ type FieldPath = readonly (string | number)[];
 
 /** Every field that may be left out, nested ones before the field that holds them. */
 function leavesOf(op: ResolvedOperation): FieldPath[] {
-  const paths: FieldPath[] = [['method'], ['server']];
+  const paths: FieldPath[] = [['methodName'], ['method'], ['server']];
   op.parameters.forEach((parameter, i) => {
     for (const key of Object.keys(parameter)) if (key !== 'wireName') paths.push(['parameters', i, key]);
   });
