@@ -8,7 +8,7 @@ import {
   type ContractOperation,
   type ValidCall,
 } from './cases.js';
-import { mock, type JsonSchema } from './mock.js';
+import { contractSchemas, createContractHandlers, type JsonSchema } from '@miro/mock/msw';
 
 /**
  * Proof that the contract handlers can fail: for a spread of operations per kind of mistake, the
@@ -16,7 +16,7 @@ import { mock, type JsonSchema } from './mock.js';
  * expected status and a message that names the problem.
  */
 
-const server = setupServer(...mock.createContractHandlers());
+const server = setupServer(...createContractHandlers());
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
@@ -178,9 +178,7 @@ function stringLeaf(
 
 function resolve(schema: JsonSchema): JsonSchema {
   const ref = schema.$ref;
-  return typeof ref === 'string'
-    ? resolve(mock.contractSchemas.definitions[ref.slice(ref.lastIndexOf('/') + 1)]!)
-    : schema;
+  return typeof ref === 'string' ? resolve(contractSchemas.definitions[ref.slice(ref.lastIndexOf('/') + 1)]!) : schema;
 }
 
 function setAt(target: unknown, path: readonly (string | number)[], value: unknown): unknown {

@@ -1,0 +1,144 @@
+import { problem, type ContractProblem } from './problems.js';
+import { seededRandom, seedFor, type Sampler } from './sample.js';
+import type { ContractOperation, JsonSchema } from './types.js';
+
+/**
+ * Real pages for the paginated operations: each operation serves one collection of
+ * `2 * pageSize + 1` sampled items (so a walk takes three pages, the last one short), cut into
+ * pages by the request's page-size parameter (`DEFAULT_PAGE_SIZE` without one) and its page
+ * parameter. Cursor pages carry the next cursor (and `links.next`) until the last; offset pages
+ * carry `offset`, `limit`, `size`, `total` and `links`. Each field is set only where the response
+ * schema has it, with the type the schema gives it.
+ */
+
+export const DEFAULT_PAGE_SIZE = 10;
+
+/** Where a page starts, or why the page parameter cannot be read. */
+export type PagePosition = { readonly position: number } | { readonly problem: ContractProblem };
+
+type Definitions = Readonly<Record<string, JsonSchema>>;
+
+/** The position the request's page parameter points at: 0 without one. */
+export function pagePosition(op: ContractOperation, query: Readonly<Record<string, unknown>>): PagePosition {
+  const pagination = op.pagination!;
+  const raw = query[pagination.pageParam];
+  if (raw === undefined || raw === '') return { position: 0 };
+  const label = `query parameter ${pagination.pageParam}`;
+  if (pagination.kind === 'offset') {
+    const offset = Number(raw);
+    return Number.isInteger(offset) && offset >= 0
+      ? { position: offset }
+      : { problem: problem(label, `expected an offset of 0 or more, got ${JSON.stringify(raw)}`) };
+  }
+  const position = decodeCursor(String(raw));
+  return position === undefined
+    ? { problem: problem(label, `${JSON.stringify(raw)} is not a cursor of ${op.operationId}'s pages`) }
+    : { position };
+}
+
+/** The page of `op` at `position`, built on `template` (the documented body: example or sample). */
+export function pageAt(
+  op: ContractOperation,
+  template: unknown,
+  query: Readonly<Record<string, unknown>>,
+  position: number,
+  sampler: Sampler,
+  definitions: Definitions,
+  seed: number,
+): unknown {
+  if (typeof template !== 'object' || template === null || Array.isArray(template)) return template;
+  const pagination = op.pagination!;
+  const schema = op.success.schema ?? {};
+  const page = template as Record<string, unknown>;
+  const requested = pagination.limitParam ? Number(query[pagination.limitParam]) : Number.NaN;
+  const size = Number.isInteger(requested) && requested > 0 ? requested : DEFAULT_PAGE_SIZE;
+  const total = 2 * size + 1;
+  const end = Math.min(position + size, total);
+  const itemSchema = propertySchema(propertySchema(schema, pagination.itemsField, definitions), 'items', definitions);
+  const items: unknown[] = [];
+  for (let i = position; i < end; i++)
+    items.push(sampler.sample(itemSchema ?? {}, seededRandom(seedFor(seed, `${op.operationId}#${i}`)), 'item'));
+  page[pagination.itemsField] = items;
+
+  const field = (name: string): JsonSchema | undefined => propertySchema(schema, name, definitions);
+  const set = (name: string, value: number): void => {
+    const type = field(name);
+    if (type) page[name] = resolvedType(type, definitions) === 'string' ? String(value) : value;
+  };
+  set('size', items.length);
+  set('limit', size);
+  set('total', total);
+  if (pagination.kind === 'offset') set('offset', position);
+  const more = end < total;
+  const cursorParam = op.parameters.find((p) => p.wireName === pagination.pageParam);
+  const next = more
+    ? pagination.kind === 'cursor'
+      ? encodeCursor(end, cursorParam ? isUuid(cursorParam.schema, definitions) : false)
+      : String(end)
+    : undefined;
+  if (pagination.kind === 'cursor' && field('cursor')) {
+    if (next !== undefined) page.cursor = next;
+    else delete page.cursor;
+  }
+  const links = page.links;
+  if (typeof links === 'object' && links !== null && !Array.isArray(links)) {
+    const link = (at: string): string => `${op.path}?${pagination.pageParam}=${encodeURIComponent(at)}`;
+    const record = links as Record<string, unknown>;
+    if (next !== undefined) record.next = link(next);
+    else delete record.next;
+  }
+  return page;
+}
+
+/**
+ * Cursors name the position of the page they point at. Where the spec types the cursor as a
+ * UUID, the position is the UUID's last twelve hex digits; elsewhere it reads `page-<position>`.
+ */
+const UUID_CURSOR = /^00000000-0000-4000-8000-([0-9a-f]{12})$/;
+
+function encodeCursor(position: number, uuid: boolean): string {
+  return uuid ? `00000000-0000-4000-8000-${position.toString(16).padStart(12, '0')}` : `page-${position}`;
+}
+
+function decodeCursor(cursor: string): number | undefined {
+  const hex = UUID_CURSOR.exec(cursor)?.[1];
+  const text = /^page-(\d+)$/.exec(cursor)?.[1];
+  const position = hex !== undefined ? Number.parseInt(hex, 16) : text !== undefined ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(position) ? position : undefined;
+}
+
+function resolve(schema: JsonSchema | undefined, definitions: Definitions): JsonSchema | undefined {
+  let current = schema;
+  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++)
+    current = definitions[current.$ref.slice(current.$ref.lastIndexOf('/') + 1)];
+  return current;
+}
+
+/** The schema of `name` in an object schema (through references, `allOf` parts and nullable unions). */
+function propertySchema(
+  schema: JsonSchema | undefined,
+  name: string,
+  definitions: Definitions,
+): JsonSchema | undefined {
+  const resolved = resolve(schema, definitions);
+  if (!resolved) return undefined;
+  if (name === 'items' && resolved.items) return resolved.items as JsonSchema;
+  const own = (resolved.properties as Record<string, JsonSchema> | undefined)?.[name];
+  if (own) return own;
+  for (const key of ['allOf', 'anyOf'] as const) {
+    for (const part of (resolved[key] as JsonSchema[] | undefined) ?? []) {
+      const found = propertySchema(part, name, definitions);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function resolvedType(schema: JsonSchema, definitions: Definitions): unknown {
+  const type = resolve(schema, definitions)?.type;
+  return Array.isArray(type) ? type.find((t) => t !== 'null') : type;
+}
+
+function isUuid(schema: JsonSchema, definitions: Definitions): boolean {
+  return resolve(schema, definitions)?.format === 'uuid';
+}

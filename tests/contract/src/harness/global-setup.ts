@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { contractOperations } from '@miro/mock/msw';
+import { documentOperations, isObject, resolveRef, type JsonObject } from '../oracle/document.js';
+import { loadDocument } from '../oracle/document.js';
+import { clearParts, readParts, REPORT_FILE } from './coverage.js';
+
+/** The suites whose parts make up the report; when all of them ran, every figure must be at its total. */
+export const COVERAGE_SUITES = ['every-operation', 'pagination', 'multipart'] as const;
+
+/** Vitest global setup: clears the parts before the run, merges them into the report after it. */
+export default function setup(): () => Promise<void> {
+  clearParts();
+  return writeReport;
+}
+
+interface Figure {
+  readonly covered: number;
+  readonly total: number;
+  readonly missing: string[];
+}
+
+function figure(covered: Iterable<string>, all: readonly string[]): Figure {
+  const seen = new Set(covered);
+  const missing = all.filter((key) => !seen.has(key));
+  return { covered: all.length - missing.length, total: all.length, missing };
+}
+
+/** The totals, from the document where it says them (operations, optional parameters, multipart bodies). */
+export function totals(document: JsonObject): {
+  operations: string[];
+  optionalParameters: string[];
+  paginated: string[];
+  multipart: string[];
+} {
+  const operations = documentOperations(document);
+  return {
+    operations: operations.map((op) => op.operationId).sort(),
+    optionalParameters: operations
+      .flatMap((op) =>
+        op.parameters
+          .filter((p) => (p.in === 'query' || p.in === 'header') && p.required !== true)
+          .map((p) => `${op.operationId} ${String(p.in)} ${String(p.name)}`),
+      )
+      .sort(),
+    // The document has no word for pagination: which operations page is the generator's reading.
+    paginated: contractOperations
+      .filter((op) => op.pagination)
+      .map((op) => op.operationId)
+      .sort(),
+    multipart: operations
+      .filter((op) => {
+        const body = resolveRef(document, op.operation.requestBody);
+        return isObject(body) && isObject(body.content) && 'multipart/form-data' in body.content;
+      })
+      .map((op) => op.operationId)
+      .sort(),
+  };
+}
+
+async function writeReport(): Promise<void> {
+  const parts = readParts();
+  if (parts.size === 0) return;
+  const all = totals(await loadDocument());
+  const union = (pick: (part: typeof first) => readonly string[]): string[] => [...parts.values()].flatMap(pick);
+  const first = [...parts.values()][0]!;
+  const sent = [...parts.values()].reduce((sum, p) => sum + p.requestsSent, 0);
+  const validated = [...parts.values()].reduce((sum, p) => sum + p.requestsValidated, 0);
+  const complete = COVERAGE_SUITES.every((suite) => parts.has(suite));
+  const report = {
+    complete,
+    suites: [...parts.keys()].sort(),
+    operationsCalled: figure(
+      union((p) => p.operationsCalled),
+      all.operations,
+    ),
+    optionalQueryParametersSent: figure(
+      union((p) => p.optionalParametersSent),
+      all.optionalParameters,
+    ),
+    paginatedOperationsIteratedOverTwoPages: figure(
+      union((p) => p.paginatedIterated),
+      all.paginated,
+    ),
+    multipartOperationsComparedPartByPart: figure(
+      union((p) => p.multipartCompared),
+      all.multipart,
+    ),
+    requestsValidatedByOracle: { covered: validated, total: sent, missing: [] },
+  };
+  writeFileSync(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  if (!complete) return;
+  const short = Object.entries(report).filter(
+    ([, value]) => typeof value === 'object' && value !== null && 'total' in value && value.covered !== value.total,
+  );
+  if (short.length) {
+    throw new Error(
+      `contract coverage below its totals (${REPORT_FILE}): ${short
+        .map(([name, value]) => `${name} ${(value as Figure).covered} of ${(value as Figure).total}`)
+        .join(', ')}`,
+    );
+  }
+}
