@@ -272,7 +272,7 @@ describe('options', () => {
     let url: string | undefined = 'https://api.miro.com/v2/boards/b1/items';
     let pages = 0;
     while (url) {
-      const page = (await call(url)).body;
+      const page: { data: unknown[]; cursor?: string; links?: { next?: string } } = (await call(url)).body;
       pages += 1;
       seen.push(...page.data);
       url = page.cursor ? `https://api.miro.com/v2/boards/b1/items?cursor=${page.cursor}` : undefined;

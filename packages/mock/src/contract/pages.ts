@@ -46,10 +46,15 @@ export function pageAt(
   definitions: Definitions,
   seed: number,
 ): unknown {
-  if (typeof template !== 'object' || template === null || Array.isArray(template)) return template;
   const pagination = op.pagination!;
-  const schema = op.success.schema ?? {};
-  const page = template as Record<string, unknown>;
+  const schema = pageSchema(op.success.schema ?? {}, pagination.itemsField, definitions);
+  if (!schema) return template;
+  // The template may be another variant of a union answer (a plain list): sample the page variant then.
+  const page = (
+    isPage(template, pagination.itemsField)
+      ? template
+      : sampler.sample(schema, seededRandom(seedFor(seed, `${op.operationId}#page`)))
+  ) as Record<string, unknown>;
   const requested = pagination.limitParam ? Number(query[pagination.limitParam]) : Number.NaN;
   const size = Number.isInteger(requested) && requested > 0 ? requested : DEFAULT_PAGE_SIZE;
   const total = 2 * size + 1;
@@ -105,6 +110,23 @@ function decodeCursor(cursor: string): number | undefined {
   const text = /^page-(\d+)$/.exec(cursor)?.[1];
   const position = hex !== undefined ? Number.parseInt(hex, 16) : text !== undefined ? Number(text) : Number.NaN;
   return Number.isSafeInteger(position) ? position : undefined;
+}
+
+function isPage(value: unknown, itemsField: string): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && itemsField in value;
+}
+
+/** The schema of the answer that holds the items: the answer's, or the union variant that has them. */
+function pageSchema(schema: JsonSchema, itemsField: string, definitions: Definitions): JsonSchema | undefined {
+  const resolved = resolve(schema, definitions);
+  if (!resolved) return undefined;
+  if ((resolved.properties as Record<string, unknown> | undefined)?.[itemsField] || Array.isArray(resolved.allOf))
+    return schema;
+  for (const variant of (resolved.anyOf ?? resolved.oneOf ?? []) as JsonSchema[]) {
+    const found = pageSchema(variant, itemsField, definitions);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function resolve(schema: JsonSchema | undefined, definitions: Definitions): JsonSchema | undefined {

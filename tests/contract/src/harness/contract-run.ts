@@ -1,8 +1,8 @@
 import { MiroApi } from '@miro/api';
 import { createContractHandlers, type ContractExchange, type ContractHandlerOptions } from '@miro/mock/msw';
 import { setupServer } from 'msw/node';
-import { expect } from 'vitest';
-import { TOKEN, type ContractOperation } from '../cases.js';
+import { beforeEach, expect } from 'vitest';
+import { TOKEN, validCall, type CallVariant, type ContractOperation, type ValidCall } from '../cases.js';
 import { loadDocument } from '../oracle/document.js';
 import { SpecOracle } from '../oracle/spec-oracle.js';
 import { CoverageRecorder } from './coverage.js';
@@ -24,11 +24,13 @@ export interface ContractRun {
    * against the documented response. Records what the oracle saw in the coverage.
    */
   checkTraffic(operationId: string, alsoValidFor?: string): Promise<Traffic[]>;
+  /** A valid call (see cases.ts) whose values the spec admits too (patterns and ranges the contract data lacks). */
+  validCall(op: ContractOperation, variant: CallVariant): ValidCall;
   close(): void;
 }
 
 export async function startContractRun(suite: string, options: ContractHandlerOptions = {}): Promise<ContractRun> {
-  const oracle = await SpecOracle.create(await loadDocument());
+  const oracle = SpecOracle.create(await loadDocument());
   const exchanges: ContractExchange[] = [];
   const server = setupServer(
     ...createContractHandlers({ ...options, onResponse: (exchange) => exchanges.push(exchange) }),
@@ -36,6 +38,10 @@ export async function startContractRun(suite: string, options: ContractHandlerOp
   const traffic = new TrafficRecorder(server);
   const coverage = new CoverageRecorder(suite);
   server.listen({ onUnhandledRequest: 'error' });
+  // What a failed test left unchecked is not the next test's traffic.
+  beforeEach(async () => {
+    await traffic.take();
+  });
   const api = new MiroApi({ accessToken: TOKEN, maxRetries: 0, budget: false });
 
   const optional = new Map(
@@ -71,6 +77,9 @@ export async function startContractRun(suite: string, options: ContractHandlerOp
         expect(oracle.checkResponse(answerer, response!), `the spec's verdict on the answer`).toEqual([]);
       }
       return recorded;
+    },
+    validCall(op, variant) {
+      return validCall(op, variant, (o, p, value) => oracle.parameterAccepts(o.operationId, p.in, p.wireName, value));
     },
     close() {
       server.close();

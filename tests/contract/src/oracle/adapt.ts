@@ -126,3 +126,49 @@ function collapseRefChains(document: JsonObject): void {
   };
   visit(document);
 }
+
+/**
+ * The document with each operation's parameters, request body and responses given in place of
+ * their `$ref`s (openapi-backend reads those objects directly); schemas keep their references.
+ */
+export function resolveOperationRefs(document: JsonObject): JsonObject {
+  const resolved = structuredClone(document);
+  const inPlace = (value: Json | undefined): Json | undefined => {
+    let current = value;
+    for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {
+      let target: Json | undefined = resolved;
+      for (const raw of current.$ref.replace(/^#\//, '').split('/')) {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        target = isObject(target) ? target[key] : undefined;
+      }
+      current = structuredClone(target);
+    }
+    return current;
+  };
+  for (const item of Object.values(isObject(resolved.paths) ? resolved.paths : {})) {
+    if (!isObject(item)) continue;
+    if (Array.isArray(item.parameters)) item.parameters = item.parameters.map((p) => inPlace(p) ?? null);
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      if (Array.isArray(op.parameters)) op.parameters = op.parameters.map((p) => inPlace(p) ?? null);
+      if (op.requestBody !== undefined) op.requestBody = inPlace(op.requestBody) ?? null;
+      if (isObject(op.responses))
+        for (const [status, response] of Object.entries(op.responses)) op.responses[status] = inPlace(response) ?? null;
+    }
+  }
+  return resolved;
+}
+
+/** Every local `$ref` (`#/components/...`) made absolute under `id`, the document's `$id` in Ajv. */
+export function referencesInto(document: JsonObject, id: string): JsonObject {
+  const visit = (value: Json): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isObject(value)) {
+      if (typeof value.$ref === 'string' && value.$ref.startsWith('#/')) value.$ref = `${id}${value.$ref}`;
+      for (const [key, child] of Object.entries(value)) if (key !== 'example' && key !== 'examples') visit(child);
+    }
+  };
+  visit(document);
+  return document;
+}
