@@ -276,7 +276,7 @@ describe('options', () => {
       pages += 1;
       seen.push(...page.data);
       url = page.cursor ? `https://api.miro.com/v2/boards/b1/items?cursor=${page.cursor}` : undefined;
-      if (page.cursor) expect(page.links.next).toBe(`/v2/boards/{board_id}/items?cursor=${page.cursor}`);
+      if (page.cursor) expect(page.links?.next).toBe(`/v2/boards/{board_id}/items?cursor=${page.cursor}`);
       else expect(page.links?.next).toBeUndefined();
     }
     expect(pages).toBe(3);
