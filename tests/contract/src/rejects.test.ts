@@ -278,3 +278,38 @@ describe('a wrong content type', () => {
     },
   );
 });
+
+describe('a body property the spec does not declare', () => {
+  const closed = withJsonBody.filter((op) => {
+    const schema = resolve(op.body!.schema);
+    const body = validCall(op).body;
+    return (
+      typeof body === 'object' &&
+      body !== null &&
+      !Array.isArray(body) &&
+      schema.properties &&
+      !schema.additionalProperties
+    );
+  });
+  it.each(sample('add an unknown property', spread(closed, 8)))('%s: 400 naming the property', async (_id, op) => {
+    const call = validCall(op);
+    await expectAccepted(op, call);
+    const { url, init } = rawRequest(op, { ...call, body: { ...(call.body as object), notInTheSpec: 1 } });
+    const result = await send(url, init);
+    expect(result.status).toBe(400);
+    expect(result.message).toContain('body: unknown property "notInTheSpec"');
+  });
+});
+
+describe('an Accept header that refuses the answer', () => {
+  const answering = contractOperations.filter((op) => op.success.kind !== 'empty');
+  it.each(sample('refuse the media type', spread(answering, 8)))('%s: 406 naming the media type', async (_id, op) => {
+    const call = validCall(op);
+    await expectAccepted(op, call);
+    const { url, init } = rawRequest(op, call);
+    (init.headers as Headers).set('accept', 'text/html');
+    const result = await send(url, init);
+    expect(result.status).toBe(406);
+    expect(result.message).toContain(`header Accept: "text/html" does not admit ${op.success.contentType}`);
+  });
+});

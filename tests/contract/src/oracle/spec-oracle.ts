@@ -217,7 +217,7 @@ export class SpecOracle {
     }
     const served = this.#served.find((s) => s.operations.includes(op))!;
     const result = served.responses.validateResponse(body, operationId, response.status);
-    return (result.errors ?? []).map((error) => `response ${describe(error)}`);
+    return (result.errors ?? []).map((error) => `response ${describe(error, 'body')}`);
   }
 
   /**
@@ -313,8 +313,8 @@ function templateMatches(specPath: string, path: string): boolean {
   return new RegExp(`^${pattern}$`).test(path);
 }
 
-function describe(error: { instancePath?: string; message?: string; params?: unknown }): string {
-  const where = (error.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || 'request';
+function describe(error: { instancePath?: string; message?: string; params?: unknown }, root = 'request'): string {
+  const where = (error.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || root;
   const params = error.params && typeof error.params === 'object' ? JSON.stringify(error.params) : '';
   return `${where}: ${error.message ?? 'is invalid'}${params && params !== '{}' ? ` ${params}` : ''}`;
 }
