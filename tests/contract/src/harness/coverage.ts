@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
  * parts with the totals into `.artifacts/contract-coverage.json` (see `global-setup.ts`).
  */
 
-export const ARTIFACTS = fileURLToPath(new URL('../../../../.artifacts/', import.meta.url));
+/** `.artifacts/` of the repository; `MIRO_CONTRACT_ARTIFACTS` moves it (`pnpm test:mutations` does, to keep the real report). */
+export const ARTIFACTS = process.env.MIRO_CONTRACT_ARTIFACTS
+  ? `${process.env.MIRO_CONTRACT_ARTIFACTS.replace(/\/+$/, '')}/`
+  : fileURLToPath(new URL('../../../../.artifacts/', import.meta.url));
 export const PARTS_DIR = `${ARTIFACTS}contract-coverage/parts/`;
 export const REPORT_FILE = `${ARTIFACTS}contract-coverage.json`;
 
