@@ -14,3 +14,15 @@ export { LEVEL_CREDITS } from './sim/budget.js';
 export { createMswHandlers } from './sim/msw-handlers.js';
 export { startMockServer } from './server/server.js';
 export type { MockServer, MockServerOptions } from './server/server.js';
+export { renderBoardPage, type BoardPageOptions } from './view/page.js';
+export { renderBoardSvg, type BoardSvgOptions } from './view/svg.js';
+export type { ViewBox } from './view/geometry.js';
+export type {
+  BoardSnapshot,
+  ConnectorEndSnapshot,
+  ConnectorSnapshot,
+  ItemSnapshot,
+  ResourceSnapshot,
+  TagSnapshot,
+} from './view/snapshot.js';
+export type { ItemType } from './sim/store.js';

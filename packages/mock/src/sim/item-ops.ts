@@ -1,6 +1,7 @@
 import { badRequest, notFound } from './errors.js';
 import { kindOf, readGeometry, readStyle, type ItemKind } from './item-kinds.js';
 import { actor, boardLink, iso } from './lookup.js';
+import { canvasPosition as canvasPositionOf, frameOrigin } from './placement.js';
 import type { ApiContext, RequestContext } from './router.js';
 import type { BoardRecord, ItemRecord } from './store.js';
 import { optNumber, optObject, reqString, type JsonObject } from './validate.js';
@@ -38,19 +39,8 @@ export function itemView(ctx: RequestContext, board: BoardRecord, item: ItemReco
   return view;
 }
 
-/** Top-left corner of a frame on the canvas: children's positions are relative to it. */
-function frameOrigin(frame: ItemRecord): { x: number; y: number } {
-  return {
-    x: frame.position.x - (frame.geometry.width as number) / 2,
-    y: frame.position.y - (frame.geometry.height as number) / 2,
-  };
-}
-
 export function canvasPosition(board: BoardRecord, item: ItemRecord): { x: number; y: number } {
-  const parent = item.parentId ? board.items.get(item.parentId) : undefined;
-  if (!parent) return { ...item.position };
-  const origin = frameOrigin(parent);
-  return { x: origin.x + item.position.x, y: origin.y + item.position.y };
+  return canvasPositionOf(item, (id) => board.items.get(id));
 }
 
 function requireFrame(board: BoardRecord, parentId: string): ItemRecord {

@@ -10,6 +10,8 @@ import { memberRoutes } from './members.js';
 import { authorizeRoutes } from './oauth-authorize.js';
 import { revokeRoutes } from './oauth-revoke.js';
 import { tokenRoutes } from './oauth-token.js';
+import { boardViewRoutes } from '../view/routes.js';
+import { snapshotBoard, type BoardSnapshot } from '../view/snapshot.js';
 import { DEFAULT_SCOPE, resolveOptions, type MiroSimulationOptions, type ResolvedOptions } from './options.js';
 import { CORS_HEADERS, json, withHeaders } from './responses.js';
 import { matchRoute, pathKnown, type ApiContext, type ApiRoute, type RequestContext, type Route } from './router.js';
@@ -30,6 +32,7 @@ const ROUTES: readonly Route[] = [
   ...connectorRoutes,
   ...tagRoutes,
   ...memberRoutes,
+  ...boardViewRoutes,
 ];
 
 export interface IssueTokenOptions {
@@ -67,6 +70,8 @@ export interface SimulationState {
   readonly defaultUser: { readonly id: string; readonly name: string; readonly email: string };
   readonly team: { readonly id: string; readonly name: string };
   boardIds(): string[];
+  /** A copy of everything on a board (what the board view draws), or `undefined` for an unknown board. */
+  board(boardId: string): BoardSnapshot | undefined;
   /** Items on a board (connectors not included); throws for an unknown board. */
   itemCount(boardId: string): number;
   tokens(): TokenSummary[];
@@ -212,6 +217,7 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
       return store.team;
     },
     boardIds: () => [...store.boards.keys()],
+    board: (boardId) => snapshotBoard(store, boardId),
     itemCount: (boardId) => {
       const board = store.boards.get(boardId);
       if (!board) throw new Error(`itemCount: no board ${boardId} in the simulation`);

@@ -1,4 +1,5 @@
 // Shared by this folder's tests: a tiny client for a simulation.
+import { MiroApi } from '@miro/api';
 import { createMiroSimulation, type MiroSimulation } from './simulation.js';
 import type { MiroSimulationOptions } from './options.js';
 
@@ -45,4 +46,16 @@ export async function newBoard(api: TestApi, name = 'Test board'): Promise<strin
   const reply = await api.call('POST', '/v2/boards', { name });
   if (reply.status !== 201) throw new Error(`board creation failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.id as string;
+}
+
+/** Our own client on a simulation, so a test builds state with the requests a user's app sends. */
+export function clientOnSimulation(options: MiroSimulationOptions = {}): { sim: MiroSimulation; api: MiroApi } {
+  const sim = createMiroSimulation({ budget: false, ...options });
+  const api = new MiroApi({
+    accessToken: sim.issueToken().accessToken,
+    baseUrl: sim.baseUrl,
+    fetch: (url, init) => sim.handle(new Request(url, init)),
+    maxRetries: 0,
+  });
+  return { sim, api };
 }
