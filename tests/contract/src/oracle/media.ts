@@ -4,7 +4,11 @@ export function mediaTypeOf(contentType: string | null | undefined): string | un
   return type ? type : undefined;
 }
 
-/** Whether an `Accept` header (RFC 9110 section 12.5.1) admits `mediaType`: ranges, wildcards, `q=0` refusals. */
+/**
+ * Whether an `Accept` header (RFC 9110 section 12.5.1) admits `mediaType`. Written apart from the
+ * mock's own check (packages/mock/src/contract/accept.ts) on purpose: the oracle shares no code
+ * with what it checks. The most specific matching range decides; `q=0` refuses.
+ */
 export function acceptsMediaType(accept: string, mediaType: string): boolean {
   const [type, subtype] = mediaType.toLowerCase().split('/');
   let best: { specificity: number; q: number } | undefined;

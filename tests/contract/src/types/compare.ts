@@ -33,6 +33,15 @@ export interface Difference {
   readonly detail: string;
 }
 
+/** One comparison's state: where differences go, the type pairs already seen, the top level's renaming. */
+interface Walk {
+  readonly add: (at: string, kind: DifferenceKind, detail: string) => void;
+  readonly seen: Set<string>;
+  readonly rename: (name: string) => string;
+}
+
+const same = (name: string): string => name;
+
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** A program over `file` with the repository's compiler options. */
@@ -70,7 +79,7 @@ export class TypeComparer {
       if (theirType && this.#propertiesOf(theirType).length) add('', 'absent', 'they have a type where we have none');
       return out;
     }
-    this.#walk(ourType, theirType, '', add, new Set(), 0, rename);
+    this.#walk(ourType, theirType, '', { add, seen: new Set(), rename }, 0);
     return out;
   }
 
@@ -108,23 +117,15 @@ export class TypeComparer {
     return members.filter((member) => this.#isObject(member));
   }
 
-  #walk(
-    ours: ts.Type,
-    theirs: ts.Type,
-    at: string,
-    add: (at: string, kind: DifferenceKind, detail: string) => void,
-    seen: Set<string>,
-    depth: number,
-    rename: (name: string) => string,
-  ): void {
+  #walk(ours: ts.Type, theirs: ts.Type, at: string, walk: Walk, depth: number): void {
     const key = `${(ours as { id?: number }).id}:${(theirs as { id?: number }).id}`;
-    if (seen.has(key) || depth > 12) return;
-    seen.add(key);
+    if (walk.seen.has(key) || depth > 12) return;
+    walk.seen.add(key);
     const ourItem = this.#elementOf(ours);
     const theirItem = this.#elementOf(theirs);
     if (ourItem && theirItem) {
       const [o, t] = [this.#present(ourItem), this.#present(theirItem)];
-      if (o && t) this.#walk(o, t, `${at}[]`, add, seen, depth + 1, (n) => n);
+      if (o && t) this.#walk(o, t, `${at}[]`, { ...walk, rename: same }, depth + 1);
       return;
     }
     const ourVariants = this.#objectVariants(ours);
@@ -132,23 +133,16 @@ export class TypeComparer {
     if (!ourVariants.length || !theirVariants.length) return;
     if (ourVariants.length > 1 || theirVariants.length > 1) {
       if (ourVariants.length !== theirVariants.length)
-        add(at, 'variants', `${ourVariants.length} object variants, theirs ${theirVariants.length}`);
+        walk.add(at, 'variants', `${ourVariants.length} object variants, theirs ${theirVariants.length}`);
       for (const [i, [o, t]] of this.#pair(ourVariants, theirVariants).entries())
-        this.#compareObjects(o, t, `${at}<variant ${i + 1}>`, add, seen, depth, rename);
+        this.#compareObjects(o, t, `${at}<variant ${i + 1}>`, walk, depth);
       return;
     }
-    this.#compareObjects(ourVariants[0]!, theirVariants[0]!, at, add, seen, depth, rename);
+    this.#compareObjects(ourVariants[0]!, theirVariants[0]!, at, walk, depth);
   }
 
-  #compareObjects(
-    ours: ts.Type,
-    theirs: ts.Type,
-    at: string,
-    add: (at: string, kind: DifferenceKind, detail: string) => void,
-    seen: Set<string>,
-    depth: number,
-    rename: (name: string) => string,
-  ): void {
+  #compareObjects(ours: ts.Type, theirs: ts.Type, at: string, walk: Walk, depth: number): void {
+    const { add, rename } = walk;
     const child = (name: string): string => (at ? `${at}.${name}` : name);
     const theirProps = new Map(this.#propertiesOf(theirs).map((s) => [s.getName(), s]));
     const ourProps = new Map(this.#propertiesOf(ours).map((s) => [rename(s.getName()), s]));
@@ -165,7 +159,7 @@ export class TypeComparer {
       if (!ourOptional && theirOptional) add(child(name), 'required', 'required in ours, optional in theirs');
       const o = this.#present(this.#checker.getTypeOfSymbol(mine));
       const t = this.#present(this.#checker.getTypeOfSymbol(symbol));
-      if (o && t) this.#walk(o, t, child(name), add, seen, depth + 1, (n) => n);
+      if (o && t) this.#walk(o, t, child(name), { ...walk, rename: same }, depth + 1);
     }
     for (const name of ourProps.keys()) if (!theirProps.has(name)) add(child(name), 'extra', 'not in theirs');
   }
