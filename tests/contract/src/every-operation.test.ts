@@ -98,5 +98,6 @@ describe('every MiroApi method against the contract handlers and the spec', () =
         .filter((key) => !pageParams.has(key) && !run.coverage.has('optionalParametersSent', key)),
     );
     expect(unsent).toEqual([]);
+    expect(run.coverage.requestsValidated).toBe(run.coverage.requestsSent);
   });
 });

@@ -63,4 +63,11 @@ describe('multipart bodies, part by part', () => {
     }
     if (variant === 'full') run.coverage.add('multipartCompared', op.operationId);
   });
+
+  it('compared every multipart operation part by part, each request checked by the oracle', () => {
+    expect(
+      multipart.filter((op) => !run.coverage.has('multipartCompared', op.operationId)).map((op) => op.methodName),
+    ).toEqual([]);
+    expect(run.coverage.requestsValidated).toBe(run.coverage.requestsSent);
+  });
 });

@@ -66,4 +66,15 @@ describe('pagination', () => {
     expect(traffic).toHaveLength(answered.length);
     run.coverage.add('paginatedIterated', op.operationId);
   });
+
+  it('walked every paginated operation over two pages or more, sending its page parameter, each request checked by the oracle', () => {
+    expect(
+      paginated.filter((op) => !run.coverage.has('paginatedIterated', op.operationId)).map((op) => op.methodName),
+    ).toEqual([]);
+    const unsent = paginated
+      .map((op) => `${op.operationId} query ${op.pagination!.pageParam}`)
+      .filter((key) => !run.coverage.has('optionalParametersSent', key));
+    expect(unsent).toEqual([]);
+    expect(run.coverage.requestsValidated).toBe(run.coverage.requestsSent);
+  });
 });

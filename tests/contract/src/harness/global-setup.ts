@@ -4,7 +4,7 @@ import { documentOperations, isObject, resolveRef, type JsonObject } from '../or
 import { loadDocument } from '../oracle/document.js';
 import { clearParts, readParts, REPORT_FILE, type CoveragePart, type SetFigure } from './coverage.js';
 
-/** The suites whose parts make up the report; when all of them ran, every figure must be at its total. */
+/** The suites whose parts make up the report: when all of them ran, every figure is at its total. */
 export const COVERAGE_SUITES = ['every-operation', 'pagination', 'multipart'] as const;
 
 /** Vitest global setup: clears the parts before the run, merges them into the report after it. */
@@ -83,15 +83,10 @@ async function writeReport(): Promise<void> {
     },
   };
   writeFileSync(REPORT_FILE, `${JSON.stringify(report, null, 2)}\n`);
-  if (!complete) return;
+  // Each suite asserts its own share in a last test (a failure here would not fail the run:
+  // vitest reports errors of a global teardown but exits 0); this only says where to look.
   const short = Object.entries(report).filter(
     ([, value]) => typeof value === 'object' && value !== null && 'total' in value && value.covered !== value.total,
   );
-  if (short.length) {
-    throw new Error(
-      `contract coverage below its totals (${REPORT_FILE}): ${short
-        .map(([name, value]) => `${name} ${(value as Figure).covered} of ${(value as Figure).total}`)
-        .join(', ')}`,
-    );
-  }
+  if (complete && short.length) console.error(`contract coverage below its totals: see ${REPORT_FILE}`);
 }
