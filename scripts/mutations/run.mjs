@@ -68,7 +68,10 @@ function firstFailure(reportFile, result) {
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     for (const file of report.testResults ?? []) {
       const failed = (file.assertionResults ?? []).find((t) => t.status === 'failed');
-      if (failed) return `${file.name.slice(root.length)} > ${failed.fullName}`;
+      if (failed) {
+        const why = (failed.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 160);
+        return `${file.name.slice(root.length)} > ${failed.fullName}${why ? ` [${why}]` : ''}`;
+      }
       if (file.status === 'failed') return `${file.name.slice(root.length)} (${(file.message ?? '').split('\n')[0]})`;
     }
   } catch {
