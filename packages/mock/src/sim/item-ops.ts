@@ -156,7 +156,20 @@ export function updateItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord
   return updated;
 }
 
-/** Deletes an item, the connectors attached to it, and moves a frame's children onto the canvas. */
+/** A group holds at least this many items: one left alone is no longer grouped. */
+export const MIN_GROUP_ITEMS = 2;
+
+/** Takes an item out of its group, dissolving a group that would be left too small. */
+function leaveGroups(board: BoardRecord, itemId: string): void {
+  for (const group of [...board.groups.values()]) {
+    if (!group.itemIds.includes(itemId)) continue;
+    const rest = group.itemIds.filter((id) => id !== itemId);
+    if (rest.length < MIN_GROUP_ITEMS) board.groups.delete(group.id);
+    else board.groups.set(group.id, { id: group.id, itemIds: rest });
+  }
+}
+
+/** Deletes an item, the connectors attached to it and its place in a group, and moves a frame's children onto the canvas. */
 export function deleteItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord): void {
   for (const child of board.items.values()) {
     if (child.parentId === item.id) {
@@ -167,6 +180,7 @@ export function deleteItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord
   for (const connector of [...board.connectors.values()]) {
     if (connector.startItem.id === item.id || connector.endItem.id === item.id) board.connectors.delete(connector.id);
   }
+  leaveGroups(board, item.id);
   board.items.delete(item.id);
   board.modifiedAt = ctx.now;
   board.modifiedBy = ctx.user.id;

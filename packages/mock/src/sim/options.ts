@@ -1,3 +1,5 @@
+import type { TokenEndpointFaults } from './oauth-faults.js';
+
 /** A registered OAuth app the simulation accepts at its token and authorize endpoints. */
 export interface SimulatedClient {
   readonly clientId: string;
@@ -35,8 +37,12 @@ export interface MiroSimulationOptions {
   readonly clients?: readonly SimulatedClient[];
   /** Skip the approve page: `GET /oauth/authorize` redirects with a code at once. */
   readonly autoApprove?: boolean;
-  /** Access tokens accepted from the start without an OAuth flow; they never expire. */
+  /** Access tokens accepted from the start without an OAuth flow, with every scope; they never expire. */
   readonly staticTokens?: readonly string[];
+  /** How long a board export job runs, in the clock's milliseconds, before its files are ready. Default 0. */
+  readonly exportDurationMs?: number;
+  /** Faults for the token endpoint to answer with, and its record of requests (see `TokenEndpointFaults`). */
+  readonly tokenEndpointFaults?: TokenEndpointFaults;
 }
 
 export const DEMO_CLIENT: SimulatedClient = {
@@ -45,6 +51,18 @@ export const DEMO_CLIENT: SimulatedClient = {
 };
 
 export const DEFAULT_SCOPE = 'boards:read boards:write';
+
+/** Every scope the simulation checks (the enterprise endpoints need theirs); static tokens carry them all. */
+export const ALL_SCOPES = [
+  'boards:read',
+  'boards:write',
+  'boards:export',
+  'organizations:read',
+  'organizations:teams:read',
+  'organizations:teams:write',
+  'organizations:groups:read',
+  'organizations:groups:write',
+] as const;
 export const DEFAULT_BUDGET: BudgetOptions = { limit: 100_000, windowMs: 60_000 };
 
 export interface ResolvedOptions {
@@ -59,6 +77,8 @@ export interface ResolvedOptions {
   readonly clients: readonly SimulatedClient[];
   readonly autoApprove: boolean;
   readonly staticTokens: readonly string[];
+  readonly exportDurationMs: number;
+  readonly tokenEndpointFaults: TokenEndpointFaults | undefined;
 }
 
 function trimSlash(url: string): string {
@@ -91,6 +111,10 @@ export function resolveOptions(options: MiroSimulationOptions = {}): ResolvedOpt
   if (!Number.isFinite(latencyMs) || latencyMs < 0) {
     throw new TypeError(`createMiroSimulation: option latencyMs must be >= 0, got ${latencyMs}`);
   }
+  const exportDurationMs = options.exportDurationMs ?? 0;
+  if (!Number.isFinite(exportDurationMs) || exportDurationMs < 0) {
+    throw new TypeError(`createMiroSimulation: option exportDurationMs must be >= 0, got ${exportDurationMs}`);
+  }
   const clients = options.clients ?? [DEMO_CLIENT];
   if (clients.length === 0) throw new TypeError('createMiroSimulation: option clients must list at least one client');
   return {
@@ -105,5 +129,7 @@ export function resolveOptions(options: MiroSimulationOptions = {}): ResolvedOpt
     clients,
     autoApprove: options.autoApprove ?? false,
     staticTokens: options.staticTokens ?? [],
+    exportDurationMs,
+    tokenEndpointFaults: options.tokenEndpointFaults,
   };
 }

@@ -1,7 +1,7 @@
 // Shared by this folder's tests: a tiny client for a simulation.
 import { MiroApi } from '@miro/api';
 import { createMiroSimulation, type MiroSimulation } from './simulation.js';
-import type { MiroSimulationOptions } from './options.js';
+import { ALL_SCOPES, type MiroSimulationOptions } from './options.js';
 
 export interface Reply {
   readonly status: number;
@@ -12,6 +12,7 @@ export interface Reply {
 
 export interface TestApi {
   readonly sim: MiroSimulation;
+  /** A token of the demo user (a Company Admin) with every scope the simulation checks. */
   readonly token: string;
   call(method: string, path: string, body?: unknown, token?: string): Promise<Reply>;
 }
@@ -38,7 +39,7 @@ export async function send(
 
 export function testApi(options: MiroSimulationOptions = {}): TestApi {
   const sim = createMiroSimulation({ budget: false, ...options });
-  const token = sim.issueToken().accessToken;
+  const token = sim.issueToken({ scope: ALL_SCOPES.join(' ') }).accessToken;
   return { sim, token, call: (method, path, body, t = token) => send(sim, method, path, body, t) };
 }
 
@@ -58,4 +59,15 @@ export function clientOnSimulation(options: MiroSimulationOptions = {}): { sim: 
     maxRetries: 0,
   });
   return { sim, api };
+}
+
+/** `/v2/orgs/{id of the demo organization}` */
+export function orgPath(api: TestApi): string {
+  return `/v2/orgs/${api.sim.state.organization.id}`;
+}
+
+export async function newTeam(api: TestApi, name = 'Test team'): Promise<string> {
+  const reply = await api.call('POST', `${orgPath(api)}/teams`, { name });
+  if (reply.status !== 201) throw new Error(`team creation failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.id as string;
 }

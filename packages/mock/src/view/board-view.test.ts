@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ITEM_TYPES } from '../sim/store.js';
 import { clientOnSimulation } from '../sim/test-helpers.js';
 import { renderBoardPage } from './page.js';
-import type { BoardSnapshot } from './snapshot.js';
+import type { BoardDrawing } from './snapshot.js';
 import { renderBoardSvg } from './svg.js';
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
@@ -104,7 +104,7 @@ async function boardOfEveryKind(api: MiroApi) {
   };
 }
 
-function svgOf(snapshot: BoardSnapshot) {
+function svgOf(snapshot: BoardDrawing) {
   return new DOMParser().parseFromString(renderBoardSvg(snapshot), 'image/svg+xml');
 }
 
@@ -223,7 +223,7 @@ describe('the board view', () => {
   });
 
   it('is a pure function of the snapshot: the same board renders to the same bytes, also built by hand', () => {
-    const snapshot: BoardSnapshot = {
+    const snapshot: BoardDrawing = {
       id: 'uXjVhand0000=',
       name: 'By hand',
       description: '',

@@ -1,5 +1,5 @@
 import { canvasPosition } from '../sim/placement.js';
-import type { BoardSnapshot, ItemSnapshot } from './snapshot.js';
+import type { BoardDrawing, ItemSnapshot } from './snapshot.js';
 import { contentText, LINE_HEIGHT, wrapText } from './text.js';
 
 export interface Point {
@@ -36,7 +36,7 @@ function textHeight(item: ItemSnapshot, width: number): number {
  * Every item's box on the canvas. Positions are centres; an item in a frame is placed relative to
  * the frame's top-left corner, as Miro does. Linear in the number of items.
  */
-export function layOut(board: BoardSnapshot): Map<string, LaidOutItem> {
+export function layOut(board: BoardDrawing): Map<string, LaidOutItem> {
   const byId = new Map(board.items.map((item) => [item.id, item]));
   const laidOut = new Map<string, LaidOutItem>();
   for (const item of board.items) {

@@ -1,7 +1,7 @@
 import { itemText, kindName } from './describe.js';
 import { layOut, pan, viewAround, zoom, type Box, type LaidOutItem, type ViewBox } from './geometry.js';
 import { formatNumber, Markup, markup } from './markup.js';
-import type { BoardSnapshot, TagSnapshot } from './snapshot.js';
+import type { BoardDrawing, TagSnapshot } from './snapshot.js';
 import { boardSvg, contentBounds, describeItem, type BoardSvgOptions } from './svg.js';
 import { contentText } from './text.js';
 
@@ -99,7 +99,7 @@ function itemRow(
   return markup`<tr id="row-${item.id}" data-item-id="${item.id}"><td>${kindName(item)}</td><td><a href="?focus=${encodeURIComponent(item.id)}"><code>${item.id}</code></a></td><td class="text">${itemText(item)}</td><td>${where}</td><td>${formatNumber(placed.box.width)} × ${formatNumber(placed.box.height)}</td><td>${tagNames(item.tagIds, tags)}</td></tr>`;
 }
 
-function lists(board: BoardSnapshot, laidOut: ReadonlyMap<string, LaidOutItem>): Markup {
+function lists(board: BoardDrawing, laidOut: ReadonlyMap<string, LaidOutItem>): Markup {
   const tags = new Map(board.tags.map((t) => [t.id, t]));
   const connectorRows = board.connectors.map((c) => {
     const captions = c.captions.map((caption) => contentText(caption.content)).filter((t) => t !== '');
@@ -133,7 +133,7 @@ ${
  * The board view: the board drawn as SVG (pan and zoom by links that set its viewBox, no script),
  * and the same content as tables, with every id, for screen readers and for finding an item.
  */
-export function renderBoardPage(board: BoardSnapshot, options: BoardPageOptions = {}): string {
+export function renderBoardPage(board: BoardDrawing, options: BoardPageOptions = {}): string {
   const laidOut = layOut(board);
   const view = options.view ?? viewAround(contentBounds(laidOut));
   const summary = `${board.items.length} items · ${board.connectors.length} connectors · ${board.tags.length} tags`;

@@ -1,7 +1,7 @@
 import type { OpenRoute, RequestContext } from '../sim/router.js';
 import { layOut } from './geometry.js';
 import { focusView, PAGE_HEADERS, parseView, renderBoardPage, renderViewErrorPage } from './page.js';
-import { snapshotBoard } from './snapshot.js';
+import { boardSnapshot } from '../sim/snapshot.js';
 
 function htmlPage(status: number, body: string): Response {
   return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_HEADERS } });
@@ -14,13 +14,14 @@ function boardList(ctx: RequestContext): { id: string; name: string }[] {
 /** `GET /app/board/{id}` (where a board's `viewLink` points): the board drawn, read-only, without sign-in. */
 function showBoard(ctx: RequestContext): Response {
   const boardId = ctx.params.boardId ?? '';
-  const board = snapshotBoard(ctx.store, boardId);
-  if (!board) {
+  const record = ctx.store.boards.get(boardId);
+  if (!record) {
     return htmlPage(
       404,
       renderViewErrorPage('Board not found', `There is no board ${boardId} in this simulation.`, boardList(ctx)),
     );
   }
+  const board = boardSnapshot(ctx.store, record);
   const viewText = ctx.query.get('view');
   const focus = ctx.query.get('focus');
   let view = undefined;

@@ -1,4 +1,7 @@
-import type { ItemType, Store } from '../sim/store.js';
+import type { ResourceSnapshot } from '../sim/snapshot.js';
+import type { ItemType } from '../sim/store.js';
+
+export type { ResourceSnapshot };
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -38,17 +41,11 @@ export interface TagSnapshot {
   readonly fillColor: string;
 }
 
-/** A file uploaded for an image or document item (its bytes stay in the simulation). */
-export interface ResourceSnapshot {
-  readonly id: string;
-  readonly family: 'images' | 'documents';
-  readonly name: string;
-  readonly contentType: string;
-  readonly size: number;
-}
-
-/** Everything on one board, as plain data: what the board view renders. */
-export interface BoardSnapshot {
+/**
+ * What the board view draws: one board as plain data. The simulation's `state.board(id)` is one; a test can
+ * also build one by hand.
+ */
+export interface BoardDrawing {
   readonly id: string;
   readonly name: string;
   readonly description: string;
@@ -57,31 +54,4 @@ export interface BoardSnapshot {
   readonly connectors: readonly ConnectorSnapshot[];
   readonly tags: readonly TagSnapshot[];
   readonly resources: readonly ResourceSnapshot[];
-}
-
-/** A deep copy of one board of the store, or `undefined` when there is no such board. */
-export function snapshotBoard(store: Store, boardId: string): BoardSnapshot | undefined {
-  const board = store.boards.get(boardId);
-  if (!board) return undefined;
-  const resources: ResourceSnapshot[] = [];
-  for (const [id, upload] of store.uploads) {
-    if (upload.boardId !== boardId) continue;
-    const { family, name, contentType } = upload;
-    resources.push({ id, family, name, contentType, size: upload.bytes.byteLength });
-  }
-  return {
-    id: board.id,
-    name: board.name,
-    description: board.description,
-    items: [...board.items.values()].map((item) => {
-      const { id, type, data, style, position, geometry, parentId, tagIds } = item;
-      return structuredClone({ id, type, data, style, position, geometry, tagIds, ...(parentId ? { parentId } : {}) });
-    }),
-    connectors: [...board.connectors.values()].map((c) => {
-      const { id, startItem, endItem, shape, style, captions } = c;
-      return structuredClone({ id, startItem, endItem, shape, style, captions });
-    }),
-    tags: [...board.tags.values()].map((t) => ({ id: t.id, title: t.title, fillColor: t.fillColor })),
-    resources,
-  };
 }

@@ -3,7 +3,7 @@ import { itemText, kindName } from './describe.js';
 import { bounds, layOut, viewAround, type Box, type LaidOutItem, type ViewBox } from './geometry.js';
 import { itemBody, type ItemContext } from './items.js';
 import { markup, type Markup } from './markup.js';
-import type { BoardSnapshot, ResourceSnapshot } from './snapshot.js';
+import type { BoardDrawing, ResourceSnapshot } from './snapshot.js';
 
 export interface BoardSvgOptions {
   /** The part of the canvas to show (the SVG `viewBox`); default every item, with a margin. */
@@ -37,7 +37,7 @@ export function describeItem(placed: LaidOutItem | undefined, id: string): strin
 
 const RESOURCE_PATH = /\/resources\/(images|documents)\/(\d+)(?:[?#]|$)/;
 
-function itemContext(board: BoardSnapshot, href: (resource: ResourceSnapshot) => string): ItemContext {
+function itemContext(board: BoardDrawing, href: (resource: ResourceSnapshot) => string): ItemContext {
   const resources = new Map(board.resources.map((r) => [r.id, r]));
   return {
     tags: new Map(board.tags.map((t) => [t.id, t])),
@@ -72,7 +72,7 @@ function gridStep(view: ViewBox): number {
 }
 
 /** The board as an SVG element: frames, then the other items in creation order, then connectors. */
-export function boardSvg(board: BoardSnapshot, options: BoardSvgOptions = {}): Markup {
+export function boardSvg(board: BoardDrawing, options: BoardSvgOptions = {}): Markup {
   const laidOut = layOut(board);
   const view = options.view ?? viewAround(contentBounds(laidOut));
   const context = itemContext(board, options.resourceHref ?? defaultResourceHref(board.id));
@@ -99,6 +99,6 @@ export function boardSvg(board: BoardSnapshot, options: BoardSvgOptions = {}): M
 }
 
 /** The board as a standalone SVG document: a pure function of the snapshot (and the view). */
-export function renderBoardSvg(board: BoardSnapshot, options: BoardSvgOptions = {}): string {
+export function renderBoardSvg(board: BoardDrawing, options: BoardSvgOptions = {}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${boardSvg(board, options).toString()}\n`;
 }
