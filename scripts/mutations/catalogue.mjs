@@ -214,8 +214,8 @@ export const MUTATIONS = [
     edits: [
       {
         file: `${RUNTIME}/transport.ts`,
-        find: "headers['authorization'] = authorization;",
-        replace: "headers['x-authorization'] = authorization;",
+        find: "headers['authorization'] = `Bearer ${token}`;",
+        replace: "headers['x-authorization'] = `Bearer ${token}`;",
       },
     ],
     suites: ['contract'],
