@@ -135,11 +135,10 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
       return report(op, request, errorAnswer(415, op, body.problems), body.problems, params.values, undefined);
     const problems = [...params.problems, ...(body.ok ? [] : body.problems)];
     const bodyValue = body.ok ? body.value : undefined;
-    const page = op.pagination ? pagePosition(op, params.values.query) : undefined;
-    if (page && 'problem' in page) problems.push(page.problem);
     if (problems.length) return report(op, request, errorAnswer(400, op, problems), problems, params.values, bodyValue);
-    const at =
-      page && 'position' in page ? { position: page.position, definitions: data.schemas.definitions } : undefined;
+    const at = op.pagination
+      ? { position: pagePosition(op, params.values.query), definitions: data.schemas.definitions }
+      : undefined;
     const answer = successAnswer(op, params.values.query, sampler, success, at);
     return report(op, request, answer, [], params.values, bodyValue);
   };
