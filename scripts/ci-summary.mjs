@@ -22,6 +22,13 @@ const workspaceDirs = patterns.flatMap((pattern) => {
   const parent = pattern.slice(0, -2);
   return existsSync(join(root, parent)) ? readdirSync(join(root, parent)).map((p) => join(parent, p)) : [];
 });
+// Reports are named by the folder's basename (vitest.shared.ts), so two workspace folders must not share one.
+const basenames = workspaceDirs.map((dir) => basename(dir));
+const clash = basenames.find((name, i) => basenames.indexOf(name) !== i);
+if (clash) {
+  console.log(`ci-summary: two workspace folders are named ${clash}; their test reports would overwrite each other`);
+  process.exitCode = 1;
+}
 const expected = workspaceDirs.filter((dir) => {
   const manifest = join(root, dir, 'package.json');
   return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test;

@@ -43,6 +43,10 @@ const schemas = {
   Owner: { type: 'object', properties: { id: { type: 'string', readOnly: true }, email: { type: 'string' } } },
   Holder: { type: 'object', properties: { board: { $ref: '#/components/schemas/Board' } } },
   Plain: { type: 'object', properties: { x: { type: 'number' } } },
+  WholeNumbers: {
+    type: 'object',
+    properties: { big: { type: 'number', format: 'int64' }, small: { type: 'number', format: 'int32' } },
+  },
 };
 
 const spec = fixtureSpec(
@@ -102,6 +106,18 @@ describe('schema shapes in the IR and as TypeScript', () => {
   it('additionalProperties becomes a record; a bare object is any JSON object', () => {
     expect(text('Labels')).toBe('Record<string, string>');
     expect(text('Anything')).toBe('Record<string, unknown>');
+  });
+
+  it('a number of format int32 or int64 is a whole number (integer in the IR)', () => {
+    const props = (typeOf('WholeNumbers') as Extract<TypeIR, { kind: 'object' }>).properties;
+    expect(props.map((p) => p.type)).toEqual([
+      { kind: 'number', integer: true },
+      { kind: 'number', integer: true },
+    ]);
+    expect((typeOf('Plain') as Extract<TypeIR, { kind: 'object' }>).properties[0]!.type).toEqual({
+      kind: 'number',
+      integer: false,
+    });
   });
 
   it('date-time strings get their own documented alias', () => {

@@ -70,7 +70,12 @@ export function toTypeIR(ctx: SchemaContext, schema: JsonValue | undefined, at: 
       return { kind: 'string', ...(typeof schema.format === 'string' ? { format: schema.format } : {}), ...nullable };
     case 'integer':
     case 'number':
-      return { kind: 'number', integer: schema.type === 'integer', ...nullable };
+      // `type: number, format: int64` (Miro's picture ids) is a whole number too.
+      return {
+        kind: 'number',
+        integer: schema.type === 'integer' || schema.format === 'int32' || schema.format === 'int64',
+        ...nullable,
+      };
     case 'boolean':
       return { kind: 'boolean', ...nullable };
     case 'array':

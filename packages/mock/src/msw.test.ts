@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractExchange, ContractHandlerOptions } from './contract/handlers.js';
-import { contractOperations, createContractHandlers, handlers } from './msw.js';
+import { contractOperations, createContractHandlers, DEFAULT_PAGE_SIZE, handlers } from './msw.js';
 
 /** The public entry with the real spec's operations, driven by raw fetch. */
 
@@ -250,15 +250,71 @@ describe('options', () => {
     expect((await call('https://miro.com/api/v1/scim/Users/u1')).body.userName).toMatch(/^userName-/);
   });
 
-  it('answers paged lists as their last page, so that walking all pages ends', async () => {
+  it('serves offset pages of one collection: offset, limit, size and total consistent, links.next until the last', async () => {
     use();
-    const offsetPage = (await call('https://api.miro.com/v2/boards?offset=20')).body;
-    expect(offsetPage.offset).toBe(20);
-    expect(offsetPage.total).toBe(20 + offsetPage.data.length);
-    expect(offsetPage.links?.next).toBeUndefined();
-    const cursorPage = (await call('https://api.miro.com/v2/boards/b1/items')).body;
-    expect(cursorPage.data.length).toBeGreaterThan(0);
-    expect(cursorPage.cursor).toBeUndefined();
-    expect(cursorPage.links?.next).toBeUndefined();
+    const pages = [];
+    for (const offset of [0, 3, 6])
+      pages.push((await call(`https://api.miro.com/v2/boards?limit=3&offset=${offset}`)).body);
+    expect(pages.map((p) => [p.offset, p.limit, p.size, p.total, p.data.length])).toEqual([
+      [0, 3, 3, 7, 3],
+      [3, 3, 3, 7, 3],
+      [6, 3, 1, 7, 1],
+    ]);
+    expect(pages[0].links.next).toBe('/v2/boards?offset=3');
+    expect(pages[2].links.next).toBeUndefined();
+    const beyond = (await call('https://api.miro.com/v2/boards?limit=3&offset=50')).body;
+    expect(beyond.data).toEqual([]);
+  });
+
+  it(`serves cursor pages: the next cursor leads through ${2 * DEFAULT_PAGE_SIZE + 1} items, the last page has none`, async () => {
+    use();
+    const seen: unknown[] = [];
+    let url: string | undefined = 'https://api.miro.com/v2/boards/b1/items';
+    let pages = 0;
+    while (url) {
+      const page: { data: unknown[]; cursor?: string; links?: { next?: string } } = (await call(url)).body;
+      pages += 1;
+      seen.push(...page.data);
+      url = page.cursor ? `https://api.miro.com/v2/boards/b1/items?cursor=${page.cursor}` : undefined;
+      if (page.cursor) expect(page.links?.next).toBe(`/v2/boards/{board_id}/items?cursor=${page.cursor}`);
+      else expect(page.links?.next).toBeUndefined();
+    }
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(2 * DEFAULT_PAGE_SIZE + 1);
+    expect(new Set(seen.map((item) => JSON.stringify(item))).size).toBe(seen.length);
+  });
+
+  it("reads a cursor it did not issue as the first page's (the spec allows any string)", async () => {
+    use();
+    const first = (await call('https://api.miro.com/v2/boards/b1/items')).body;
+    const foreign = await call('https://api.miro.com/v2/boards/b1/items?cursor=abc');
+    expect(foreign.status).toBe(200);
+    expect(foreign.body.data).toEqual(first.data);
+  });
+
+  it('answers 406 to an Accept that refuses the response media type, and accepts wildcards', async () => {
+    use();
+    const refused = await call('https://api.miro.com/v2/boards', { headers: { accept: 'text/html' } });
+    expect(refused.status).toBe(406);
+    expect(refused.body.message).toContain('header Accept: "text/html" does not admit application/json');
+    expect((await call('https://api.miro.com/v2/boards', { headers: { accept: 'application/*' } })).status).toBe(200);
+    expect((await call('https://api.miro.com/v2/boards', { headers: { accept: '*/*;q=0.1' } })).status).toBe(200);
+    const zero = await call('https://api.miro.com/v2/boards', { headers: { accept: 'application/json;q=0, */*' } });
+    expect(zero.status).toBe(406);
+  });
+
+  it('refuses a body property the spec does not declare, unless strictBodies is false', async () => {
+    const init = {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ data: { content: 'hi', colour: 'red' }, position: { x: 1, y: 2 } }),
+    };
+    use();
+    const strict = await call('https://api.miro.com/v2/boards/b1/sticky_notes', init);
+    expect(strict.status).toBe(400);
+    expect(strict.body.message).toContain('body.data: unknown property "colour"');
+    server.resetHandlers();
+    use({ strictBodies: false });
+    expect((await call('https://api.miro.com/v2/boards/b1/sticky_notes', init)).status).toBe(201);
   });
 });

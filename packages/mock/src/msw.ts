@@ -15,7 +15,13 @@ import { contractOperations, spec } from './generated/operations.gen.js';
 import { DEFINITIONS_ID, definitions, formats } from './generated/schemas.gen.js';
 
 export { DEFAULT_BASE_URL, DEFAULT_SCIM_BASE_URL } from './contract/handlers.js';
-export type { ContractExchange, ContractHandlerOptions } from './contract/handlers.js';
+export type { ContractData, ContractExchange, ContractHandlerOptions } from './contract/handlers.js';
+/**
+ * Handlers for contract data other than the generated one: a subset of `contractOperations`, or
+ * data a tool derived from it (the contract tests build handlers from deliberately wrong data).
+ */
+export { handlersFor as createContractHandlersFor } from './contract/handlers.js';
+export { DEFAULT_PAGE_SIZE } from './contract/pages.js';
 export type { ContractProblem } from './contract/problems.js';
 export type {
   ContractOperation,

@@ -1,6 +1,8 @@
 import { http, type HttpHandler } from 'msw';
+import { accepts } from './accept.js';
 import { readBody } from './body.js';
 import { diagnoseUnmatched } from './unmatched.js';
+import { pagePosition } from './pages.js';
 import { readParameters, type ParameterValues } from './parameters.js';
 import { problem, type ContractProblem } from './problems.js';
 import { errorAnswer, successAnswer, toResponse, type Answer } from './responses.js';
@@ -28,6 +30,11 @@ export interface ContractHandlerOptions {
    * parameter with an unencoded `/`) instead of leaving them unhandled. Default true.
    */
   readonly fallback?: boolean;
+  /**
+   * Refuse body properties the spec does not declare, where a schema says nothing of other
+   * properties (a misspelled or wrongly converted name is an error, not an ignored extra). Default true.
+   */
+  readonly strictBodies?: boolean;
   /** Called with every answered request: which operation, whether it was accepted, what was sent back. */
   readonly onResponse?: (exchange: ContractExchange) => void;
 }
@@ -63,7 +70,7 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
     api: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, 'baseUrl'),
     scim: parseBaseUrl(options.scimBaseUrl ?? DEFAULT_SCIM_BASE_URL, 'scimBaseUrl'),
   };
-  const validators = new Validators(data.schemas);
+  const validators = new Validators(data.schemas, { closedBodies: options.strictBodies ?? true });
   const sampler = new Sampler(data.schemas.definitions);
   const table = routeTable(data.operations, (op) => bases[op.server]);
   const success = { seed: options.seed ?? 1, examples: options.examples ?? true };
@@ -119,6 +126,8 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
         empty,
         undefined,
       );
+    const accept = checkAccept(op, request.headers);
+    if (accept) return report(op, request, errorAnswer(406, op, [accept]), [accept], empty, undefined);
     const rawPath = matchPath(route, pathBelow(url, route.base)!)!;
     const params = readParameters(op, rawPath, url.searchParams, request.headers, validators);
     const body = await readBody(op, request, validators);
@@ -127,7 +136,11 @@ export function handlersFor(data: ContractData, options: ContractHandlerOptions 
     const problems = [...params.problems, ...(body.ok ? [] : body.problems)];
     const bodyValue = body.ok ? body.value : undefined;
     if (problems.length) return report(op, request, errorAnswer(400, op, problems), problems, params.values, bodyValue);
-    return report(op, request, successAnswer(op, params.values.query, sampler, success), [], params.values, bodyValue);
+    const at = op.pagination
+      ? { position: pagePosition(op, params.values.query), definitions: data.schemas.definitions }
+      : undefined;
+    const answer = successAnswer(op, params.values.query, sampler, success, at);
+    return report(op, request, answer, [], params.values, bodyValue);
   };
 
   const handlers = table.routes.map((route) =>
@@ -173,4 +186,15 @@ function checkAuth(
   if (isValidToken && !isValidToken(token))
     return problem(field, 'carries an access token that is not valid (rejected by isValidToken)');
   return undefined;
+}
+
+/** A problem when the request's `Accept` header refuses the media type of the operation's success response. */
+function checkAccept(op: ContractOperation, headers: Headers): ContractProblem | undefined {
+  const accept = headers.get('accept');
+  const type = op.success.kind === 'empty' ? null : op.success.contentType;
+  if (accept === null || !type || accepts(accept, type)) return undefined;
+  return problem(
+    'header Accept',
+    `${JSON.stringify(accept)} does not admit ${type}, the media type ${op.operationId} answers with`,
+  );
 }

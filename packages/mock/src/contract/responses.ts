@@ -1,6 +1,7 @@
 import type { ContractProblem } from './problems.js';
 import { seededRandom, seedFor, type Sampler } from './sample.js';
-import type { ContractOperation } from './types.js';
+import { pageAt } from './pages.js';
+import type { ContractOperation, JsonSchema } from './types.js';
 
 /** What a handler answers: status, headers and the body as a value (undefined for none). */
 export interface Answer {
@@ -15,16 +16,23 @@ export interface SuccessOptions {
   readonly examples: boolean;
 }
 
+/** A paginated operation's page: where it starts, in which collection of definitions to find its items. */
+export interface PageOptions {
+  readonly position: number;
+  readonly definitions: Readonly<Record<string, JsonSchema>>;
+}
+
 /**
  * The documented success response: the spec's example, else a value sampled from the response
  * schema with a random source seeded by (seed, operationId), so one seed always gives one body.
- * A paged list is answered as the last page, so that walking every page terminates.
+ * A paginated operation answers the page at `page.position` of its collection (see `pages.ts`).
  */
 export function successAnswer(
   op: ContractOperation,
   query: Record<string, unknown>,
   sampler: Sampler,
   options: SuccessOptions,
+  page?: PageOptions,
 ): Answer {
   const { success } = op;
   if (success.kind === 'empty' || !success.schema) return { status: success.status, headers: {}, body: undefined };
@@ -34,31 +42,15 @@ export function successAnswer(
   const random = seededRandom(seedFor(options.seed, op.operationId));
   if (success.kind === 'text')
     return { status: success.status, headers, body: String(sampler.sample(success.schema, random, 'text')) };
-  const body =
+  const template =
     options.examples && success.example !== undefined
       ? structuredClone(success.example)
       : sampler.sample(success.schema, random);
-  if (op.pagination) lastPage(op, body, query);
+  const body =
+    op.pagination && page
+      ? pageAt(op, template, query, page.position, sampler, page.definitions, options.seed)
+      : template;
   return { status: success.status, headers, body };
-}
-
-/** Turns a sampled page into the last one: no next cursor or link; offset and total consistent. */
-function lastPage(op: ContractOperation, body: unknown, query: Record<string, unknown>): void {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
-  const page = body as Record<string, unknown>;
-  const items = page[op.pagination!.itemsField];
-  const count = Array.isArray(items) ? items.length : 0;
-  const links = page.links;
-  if (typeof links === 'object' && links !== null) delete (links as Record<string, unknown>).next;
-  if (op.pagination!.kind === 'cursor') {
-    delete page.cursor;
-    return;
-  }
-  const requested = Number(query[op.pagination!.pageParam] ?? 0);
-  const offset = Number.isFinite(requested) ? requested : 0;
-  if ('offset' in page) page.offset = offset;
-  if ('total' in page) page.total = offset + count;
-  if ('size' in page) page.size = count;
 }
 
 /** The error body Miro's REST API uses, with every problem under `context.fields`. */
@@ -73,11 +65,13 @@ export function errorAnswer(
       ? 'tokenNotProvided'
       : status === 415
         ? 'unsupportedMediaType'
-        : status === 404
-          ? 'notFound'
-          : status === 405
-            ? 'methodNotAllowed'
-            : 'invalidParameters';
+        : status === 406
+          ? 'notAcceptable'
+          : status === 404
+            ? 'notFound'
+            : status === 405
+              ? 'methodNotAllowed'
+              : 'invalidParameters';
   const message = problems.map((p) => p.message).join('; ');
   return {
     status,

@@ -91,7 +91,10 @@ export class Sampler {
       case 'integer':
         return Math.floor(random() * 100) + 1;
       case 'number':
-        return Math.round(random() * 10_000) / 100;
+        // `format: int32` / `int64` on a number means a whole one.
+        return /^int(32|64)$/.test(String(schema.format))
+          ? Math.floor(random() * 100) + 1
+          : Math.round(random() * 10_000) / 100;
       case 'boolean':
         return random() < 0.5;
       case 'array': {

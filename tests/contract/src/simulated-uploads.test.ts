@@ -1,7 +1,9 @@
 import { MiroApi, MiroApiError } from '@miro/api';
 import { describe, expect, it } from 'vitest';
-import { createMiroSimulation } from './simulation.js';
-import { MAX_UPLOAD_BYTES } from './uploads.js';
+import { createMiroSimulation } from '@miro/mock';
+
+/** Miro's documented limit for one uploaded file (6 MB). */
+const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 
 /** Our client on the simulation, so that the multipart bodies are the ones users' apps send. */
 function clientOnSimulation(): {

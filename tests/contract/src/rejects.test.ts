@@ -8,7 +8,8 @@ import {
   type ContractOperation,
   type ValidCall,
 } from './cases.js';
-import { mock, type JsonSchema } from './mock.js';
+import { contractSchemas, createContractHandlers, type JsonSchema } from '@miro/mock/msw';
+import { documentOperations, isObject, loadDocument, resolveRef } from './oracle/document.js';
 
 /**
  * Proof that the contract handlers can fail: for a spread of operations per kind of mistake, the
@@ -16,7 +17,8 @@ import { mock, type JsonSchema } from './mock.js';
  * expected status and a message that names the problem.
  */
 
-const server = setupServer(...mock.createContractHandlers());
+const server = setupServer(...createContractHandlers());
+const document = await loadDocument();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
@@ -178,9 +180,7 @@ function stringLeaf(
 
 function resolve(schema: JsonSchema): JsonSchema {
   const ref = schema.$ref;
-  return typeof ref === 'string'
-    ? resolve(mock.contractSchemas.definitions[ref.slice(ref.lastIndexOf('/') + 1)]!)
-    : schema;
+  return typeof ref === 'string' ? resolve(contractSchemas.definitions[ref.slice(ref.lastIndexOf('/') + 1)]!) : schema;
 }
 
 function setAt(target: unknown, path: readonly (string | number)[], value: unknown): unknown {
@@ -280,3 +280,69 @@ describe('a wrong content type', () => {
     },
   );
 });
+
+describe('a body property the spec does not declare', () => {
+  const closed = withJsonBody.filter((op) => {
+    const schema = resolve(op.body!.schema);
+    const body = validCall(op).body;
+    return (
+      typeof body === 'object' &&
+      body !== null &&
+      !Array.isArray(body) &&
+      schema.properties &&
+      !schema.additionalProperties
+    );
+  });
+  it.each(sample('add an unknown property', spread(closed, 8)))('%s: 400 naming the property', async (_id, op) => {
+    const call = validCall(op);
+    await expectAccepted(op, call);
+    const { url, init } = rawRequest(op, { ...call, body: { ...(call.body as object), notInTheSpec: 1 } });
+    const result = await send(url, init);
+    expect(result.status).toBe(400);
+    expect(result.message).toContain('body: unknown property "notInTheSpec"');
+  });
+});
+
+describe('an Accept header that refuses the answer', () => {
+  const answering = contractOperations.filter((op) => op.success.kind !== 'empty');
+  it.each(sample('refuse the media type', spread(answering, 8)))('%s: 406 naming the media type', async (_id, op) => {
+    const call = validCall(op);
+    await expectAccepted(op, call);
+    const { url, init } = rawRequest(op, call);
+    (init.headers as Headers).set('accept', 'text/html');
+    const result = await send(url, init);
+    expect(result.status).toBe(406);
+    expect(result.message).toContain(`header Accept: "text/html" does not admit ${op.success.contentType}`);
+  });
+});
+
+describe('a body without a property the spec requires', () => {
+  // Which properties are required is read from the document, not from the contract data: the
+  // handlers must refuse what the spec refuses even where the generated data were to say less.
+  const requiredBySpec = (op: ContractOperation): string[] => {
+    const spec = documentOperations(document).find((o) => o.operationId === op.operationId);
+    const body = spec && resolveRef(document, spec.operation.requestBody);
+    const media = isObject(body) && isObject(body.content) ? body.content[op.body!.contentType] : undefined;
+    const schema = isObject(media) ? resolveRef(document, media.schema) : undefined;
+    return isObject(schema) && Array.isArray(schema.required) ? schema.required.map(String) : [];
+  };
+  const requiring = withJsonBody.filter((op) => {
+    const body = validCall(op).body;
+    return isPlainObject(body) && requiredBySpec(op).some((name) => name in body);
+  });
+  it.each(sample('drop a required property', spread(requiring, 8)))('%s: 400 naming the property', async (_id, op) => {
+    const call = validCall(op);
+    await expectAccepted(op, call);
+    const body = call.body as Record<string, unknown>;
+    const name = requiredBySpec(op).find((n) => n in body)!;
+    const { [name]: _dropped, ...rest } = body;
+    const { url, init } = rawRequest(op, { ...call, body: rest });
+    const result = await send(url, init);
+    expect(result.status).toBe(400);
+    expect(result.message).toContain(`${fieldName(['body', name]).slice(1)}: required property is missing`);
+  });
+});
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
