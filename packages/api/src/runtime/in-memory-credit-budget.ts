@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock.js';
-import type { CreditBudget, RateLimitState } from './credit-budget.js';
+import { serverWindowEnd, type CreditBudget, type RateLimitState } from './credit-budget.js';
 
 export interface InMemoryCreditBudgetOptions {
   /**
@@ -20,6 +20,8 @@ interface Window {
   /** Credits reserved locally or reported spent by the server, whichever is larger. */
   spent: number;
   limit: number;
+  /** The server's `X-RateLimit-Reset` that `endsAt` was derived from, once a response said it. */
+  serverReset?: number;
 }
 
 /**
@@ -67,7 +69,10 @@ export class InMemoryCreditBudget implements CreditBudget {
         window = { endsAt: state.resetAt, spent: 0, limit: window.limit };
         this.#windows.set(key, window);
       }
-      window.endsAt = state.resetAt;
+      // Every response of one server window names the same reset; the earliest received bounds it best.
+      const endsAt = serverWindowEnd(state.resetAt, now, this.windowMs);
+      window.endsAt = window.serverReset === state.resetAt ? Math.min(window.endsAt, endsAt) : endsAt;
+      window.serverReset = state.resetAt;
     }
     const serverLimit = state.limit !== undefined && state.limit > 0 ? state.limit : undefined;
     if (serverLimit !== undefined) {

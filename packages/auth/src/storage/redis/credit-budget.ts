@@ -25,16 +25,18 @@ if now == nil then
   now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 local windowMs = tonumber(ARGV[2])
-local h = redis.call('HMGET', KEYS[1], 'endsAt', 'spent', 'limit')
+local h = redis.call('HMGET', KEYS[1], 'endsAt', 'spent', 'limit', 'serverReset')
 local endsAt = tonumber(h[1])
 local spent = tonumber(h[2]) or 0
 local limit = tonumber(h[3]) or tonumber(ARGV[3])
+local serverReset = tonumber(h[4])
 if endsAt == nil or now >= endsAt then
   endsAt = now + windowMs
   spent = 0
+  serverReset = nil
 end
 local function save()
-  redis.call('HSET', KEYS[1], 'endsAt', endsAt, 'spent', spent, 'limit', limit)
+  redis.call('HSET', KEYS[1], 'endsAt', endsAt, 'spent', spent, 'limit', limit, 'serverReset', serverReset or '')
   redis.call('PEXPIRE', KEYS[1], math.max(1, endsAt - now + windowMs))
 end
 `;
@@ -60,7 +62,15 @@ local resetAt = tonumber(ARGV[7])
 if resetAt ~= nil and resetAt > now then
   -- A reset later than ours means Miro already counts a newer window.
   if resetAt > endsAt + windowMs / 2 then spent = 0 end
-  endsAt = resetAt
+  -- serverWindowEnd of @miro/api: Miro counted the call before answering, so its window ends by
+  -- now + windowMs; that pulls a reset rounded up to a whole second (1000 ms) back within that second.
+  local bound = now + windowMs
+  local windowEnd = resetAt
+  if bound < resetAt and bound > resetAt - 1000 then windowEnd = bound end
+  -- Every answer of one Miro window names the same reset; the earliest bounds it best.
+  if serverReset == resetAt and endsAt < windowEnd then windowEnd = endsAt end
+  endsAt = windowEnd
+  serverReset = resetAt
 end
 if serverLimit ~= nil and serverLimit > 0 then
   if ARGV[4] == '1' then limit = math.min(configured, serverLimit) else limit = serverLimit end
