@@ -1,4 +1,8 @@
 /** The shape of `bench-results.json`. Ratios are ours / theirs unless the name says otherwise. */
+import type { DistributedContender } from './workers/lib/distributed-protocol.js';
+import type { ScalingResults } from './scaling-results.js';
+
+export type { DistributedContender };
 
 export interface Meta {
   readonly quick: boolean;
@@ -102,6 +106,15 @@ export interface BulkFigures {
   /** Median wall time of the create phase and of the read-back phase. */
   readonly createPhaseMs: number;
   readonly readPhaseMs: number;
+  /** Median client process CPU (user + system) per API request the mock answered, 429s included. */
+  readonly cpuUsPerRequest: number;
+  /** Median peak RSS of the client process, KiB. */
+  readonly maxRssKb: number;
+  /**
+   * Ours only: median over runs of the summed lateness of each budget window's first request
+   * after the previous window's end (real ms); what the budget loses at window boundaries.
+   */
+  readonly windowStartLagMs?: number;
   readonly description: string;
   /** Every run, in order. */
   readonly runs: readonly {
@@ -109,6 +122,8 @@ export interface BulkFigures {
     readonly rateLimited429: number;
     readonly failedOperations: number;
     readonly itemsRead: number;
+    readonly apiRequests: number;
+    readonly windowStartLagsMs?: readonly number[];
   }[];
 }
 
@@ -132,6 +147,55 @@ export interface BulkResults {
   readonly efficiency: number | null;
   readonly failedOperations: Record<BulkContender, number>;
   readonly rateLimited429: Record<BulkContender, number>;
+}
+
+export interface DistributedFigures {
+  /** Median wall time from the start signal to the last process's end. */
+  readonly wallMs: number;
+  /** theoretical minimum / median wall time. */
+  readonly efficiency: number | null;
+  /** Median count of 429 responses the mock sent (to every process together). */
+  readonly rateLimited429: number;
+  /** Median count of operations (creates, page reads) that failed for good, over every process. */
+  readonly failedOperations: number;
+  readonly created: number;
+  readonly itemsRead: number;
+  /** Median count of refresh-token exchanges the mock saw (the stored access token starts expired). */
+  readonly tokenRefreshes: number;
+  readonly description: string;
+  readonly runs: readonly {
+    readonly wallMs: number;
+    readonly rateLimited: number;
+    readonly failedOperations: number;
+    readonly created: number;
+    readonly itemsRead: number;
+    readonly refreshes: number;
+    readonly failures: Record<string, number>;
+  }[];
+}
+
+export interface DistributedResults {
+  readonly repetitions: number;
+  readonly processes: number;
+  readonly notes: number;
+  readonly pageLimit: number;
+  readonly concurrencyPerProcess: number;
+  /** Miro's latency and budget; the run divides the window and the latency by timeScale, on the real clock. */
+  readonly latencyMs: number;
+  readonly realLatencyMs: number;
+  readonly budget: { readonly limit: number; readonly windowMs: number };
+  readonly realWindowMs: number;
+  readonly timeScale: number;
+  /** Real time with shortened windows (not the bulk section's scaled clock). */
+  readonly clock: 'real';
+  readonly creditsNeeded: number;
+  /** creditsNeeded / limit x realWindowMs. */
+  readonly theoreticalMinMs: number;
+  readonly contenders: Record<DistributedContender, DistributedFigures>;
+  /** Of sharedRedis. Goal: >= 0.9. */
+  readonly efficiency: number | null;
+  readonly failedOperations: Record<DistributedContender, number>;
+  readonly rateLimited429: Record<DistributedContender, number>;
 }
 
 export interface GenerateResults {
@@ -160,6 +224,8 @@ export interface BenchResults {
   readonly bundle: BundleResults;
   readonly cpuPerRequest: CpuResults;
   readonly bulk: BulkResults;
+  readonly distributed: DistributedResults;
+  readonly scaling: ScalingResults;
   readonly generate: GenerateResults;
   readonly goals: readonly Goal[];
 }
