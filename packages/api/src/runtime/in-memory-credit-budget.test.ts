@@ -80,6 +80,23 @@ describe('InMemoryCreditBudget', () => {
     expect(wokeAt).toBe(1_000_000 + 20 + 60_000);
   });
 
+  it("ignores a late answer from the window it closed before that window's rounded-up reset", async () => {
+    const { clock, budget: b } = budget({ limit: 1000, windowMs: 60_000 });
+    await b.acquire('k', 1000);
+    const header = Math.ceil((clock.time + 60_005) / 1000) * 1000;
+    clock.time += 20;
+    b.update('k', { limit: 1000, remaining: 0, resetAt: header });
+    await b.acquire('k', 100); // waits for the window's end, then opens the next
+    const opened = clock.time;
+    expect(opened).toBeLessThan(header);
+    // A call sent in the old window is answered now: its reset still lies ahead, its count is the old window's.
+    clock.time += 10;
+    b.update('k', { limit: 1000, remaining: 0, resetAt: header });
+    expect(b.available('k')).toBe(900);
+    await b.acquire('k', 900);
+    expect(clock.time).toBe(opened + 10);
+  });
+
   it('takes a reset sooner than one window from the answer as it is (the window began earlier, elsewhere)', async () => {
     const { clock, budget: b } = budget({ limit: 1000, windowMs: 60_000 });
     await b.acquire('k', 1000);

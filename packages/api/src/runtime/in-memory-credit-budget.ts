@@ -22,6 +22,11 @@ interface Window {
   limit: number;
   /** The server's `X-RateLimit-Reset` that `endsAt` was derived from, once a response said it. */
   serverReset?: number;
+  /**
+   * The reset the window before this one was derived from: a late answer naming it counts credits
+   * of that window, which may close before its rounded-up reset, and says nothing of this one.
+   */
+  closedReset?: number;
 }
 
 /**
@@ -63,10 +68,11 @@ export class InMemoryCreditBudget implements CreditBudget {
   update(key: string, state: RateLimitState): void {
     const now = this.#clock.now();
     let window = this.#current(key, now);
+    if (state.resetAt !== undefined && window.closedReset !== undefined && state.resetAt <= window.closedReset) return;
     if (state.resetAt !== undefined && state.resetAt > now) {
       // A reset later than ours means the server already counts a newer window.
       if (state.resetAt > window.endsAt + this.windowMs / 2) {
-        window = { endsAt: state.resetAt, spent: 0, limit: window.limit };
+        window = { endsAt: state.resetAt, spent: 0, limit: window.limit, ...closed(window) };
         this.#windows.set(key, window);
       }
       // Every response of one server window names the same reset; the earliest received bounds it best.
@@ -94,7 +100,12 @@ export class InMemoryCreditBudget implements CreditBudget {
     const existing = this.#windows.get(key);
     if (existing && now < existing.endsAt) return existing;
     if (!existing) this.#prune(now);
-    const window: Window = { endsAt: now + this.windowMs, spent: 0, limit: existing?.limit ?? this.limit };
+    const window: Window = {
+      endsAt: now + this.windowMs,
+      spent: 0,
+      limit: existing?.limit ?? this.limit,
+      ...(existing && closed(existing)),
+    };
     this.#windows.set(key, window);
     return window;
   }
@@ -105,6 +116,12 @@ export class InMemoryCreditBudget implements CreditBudget {
       if (window.endsAt + this.windowMs < now) this.#windows.delete(key);
     }
   }
+}
+
+/** What a window that follows `previous` remembers of it. */
+function closed(previous: Window): Pick<Window, 'closedReset'> {
+  const reset = previous.serverReset ?? previous.closedReset;
+  return reset === undefined ? {} : { closedReset: reset };
 }
 
 function positive(value: number, name: string): number {
