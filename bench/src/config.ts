@@ -72,7 +72,7 @@ export const FULL: BenchConfig = {
     timeScale: 12,
   },
   distributed: {
-    repetitions: 1,
+    repetitions: 3,
     processes: 4,
     notes: 2000,
     pageLimit: 50,
