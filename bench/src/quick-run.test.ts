@@ -68,7 +68,14 @@ describe('pnpm bench --quick', () => {
     const sizes = at(results, 'scaling.bulk.sizes') as Record<string, unknown>[];
     expect(sizes.map((x) => x['notes'])).toEqual([50, 100, 200]);
     for (const size of sizes) {
-      for (const key of ['wallMs', 'efficiency', 'cpuUsPerRequest', 'clientMaxRssKb', 'theoreticalMinMs']) {
+      for (const key of [
+        'wallMs',
+        'efficiency',
+        'cpuUsPerRequest',
+        'clientMaxRssKb',
+        'clientLiveHeapKb',
+        'theoreticalMinMs',
+      ]) {
         expect(isPositive(size[key]), `scaling.bulk.sizes[${size['notes']}].${key} = ${String(size[key])}`).toBe(true);
       }
     }
@@ -89,6 +96,7 @@ describe('pnpm bench --quick', () => {
       'scaling.bulk.cpuPerRequest.linear',
       'scaling.bulk.wallPerCredit.linear',
       'scaling.bulk.clientRssVsNotes.linear',
+      'scaling.bulk.clientLiveHeapVsNotes.linear',
       'scaling.specs.generateMsVsOperations.linear',
       'scaling.specs.generateMsVsSchemas.linear',
       'scaling.specs.generatorRssVsOperations.linear',

@@ -41,6 +41,12 @@ export function renderScaling(out: ReportRows, s: ScalingResults): void {
     line(s.bulk.clientRssVsNotes, 'KiB/note', mibOfKib),
     s.bulk.clientRssVsNotes?.linear,
   );
+  out.growth(
+    'scaling: bulk client live heap after GC, MiB',
+    joined(sizes.map((x) => fmt(x.clientLiveHeapKb / 1024, 1))),
+    line(s.bulk.clientLiveHeapVsNotes, 'KiB/note', mibOfKib, 3),
+    s.bulk.clientLiveHeapVsNotes?.linear,
+  );
   out.row(
     'scaling: bulk 429s / failed',
     joined(sizes.map((x) => `${x.rateLimited429}/${x.failedOperations}`)),

@@ -174,6 +174,8 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
       c.oursScaledWindow.efficiency,
     );
   }
+  if (r.distributed) renderDistributed(out, r.distributed);
+  if (r.scaling) renderScaling(out, r.scaling);
   if (r.generate) {
     const g = r.generate.contenders;
     row(
@@ -190,8 +192,6 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
         `generate, ours in-process stages (ms, median): ${stages.map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ')}`,
       );
   }
-  if (r.distributed) renderDistributed(out, r.distributed);
-  if (r.scaling) renderScaling(out, r.scaling);
   return [renderTable(HEADER, out.rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 

@@ -110,6 +110,8 @@ export interface BulkFigures {
   readonly cpuUsPerRequest: number;
   /** Median peak RSS of the client process, KiB. */
   readonly maxRssKb: number;
+  /** Median JavaScript heap in use after the work and a full GC, KiB. */
+  readonly liveHeapKb: number;
   /**
    * Ours only: median over runs of the summed lateness of each budget window's first request
    * after the previous window's end (real ms); what the budget loses at window boundaries.

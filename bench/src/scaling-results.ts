@@ -14,6 +14,8 @@ export interface ScalingBulkSize {
   readonly failedOperations: number;
   readonly cpuUsPerRequest: number;
   readonly clientMaxRssKb: number;
+  /** The client's JavaScript heap after the work and a full GC: flat when nothing is kept per note. */
+  readonly clientLiveHeapKb: number;
   readonly runs: number;
   /** 'bulk' when the size is the bulk section's and its runs of ours were reused. */
   readonly measuredIn: 'bulk' | 'scaling';
@@ -48,6 +50,8 @@ export interface ScalingResults {
     readonly cpuPerRequest: PerUnitCost | null;
     /** Peak RSS of the client process against notes. */
     readonly clientRssVsNotes: LinearFit | null;
+    /** Live heap after a full GC against notes (a slope near 0: nothing kept per note). */
+    readonly clientLiveHeapVsNotes: LinearFit | null;
   };
   readonly specs: {
     readonly versions: readonly ScalingSpecVersion[];

@@ -60,7 +60,7 @@ export async function runBulkOnce(b: BulkConfig, contender: BulkContender, notes
       limit: b.limit,
       ...timing,
     };
-    const result = await run(process.execPath, [workerPath('bulk-client'), JSON.stringify(input)], {
+    const result = await run(process.execPath, ['--expose-gc', workerPath('bulk-client'), JSON.stringify(input)], {
       cwd: BENCH_DIR,
       timeoutMs: 600_000,
     });
@@ -96,6 +96,7 @@ export function bulkFigures(
     readPhaseMs: median(samples.map((x) => x.wallMs - x.createPhaseMs)),
     cpuUsPerRequest: median(samples.map((x) => x.cpuUs / Math.max(1, x.apiRequests))),
     maxRssKb: median(samples.map((x) => x.maxRssKb)),
+    liveHeapKb: median(samples.map((x) => x.liveHeapKb)),
     ...(lags.length ? { windowStartLagMs: median(lags.map((l) => l.reduce((a, b) => a + b, 0))) } : {}),
     description,
     runs: samples.map((x) => ({

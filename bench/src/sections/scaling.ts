@@ -47,6 +47,7 @@ async function bulkSizes(config: BenchConfig, bulkResults: BulkResults | undefin
       failedOperations: figures.failedOperations,
       cpuUsPerRequest: figures.cpuUsPerRequest,
       clientMaxRssKb: figures.maxRssKb,
+      clientLiveHeapKb: figures.liveHeapKb,
       runs: figures.runs.length,
       measuredIn: reused ? 'bulk' : 'scaling',
     });
@@ -57,6 +58,7 @@ async function bulkSizes(config: BenchConfig, bulkResults: BulkResults | undefin
     wallPerCredit: perUnitCost(limited.map((s) => s.wallMs / s.creditsNeeded)),
     cpuPerRequest: perUnitCost(sizes.map((s) => s.cpuUsPerRequest)),
     clientRssVsNotes: fitLine(sizes.map((s) => [s.notes, s.clientMaxRssKb] as const)),
+    clientLiveHeapVsNotes: fitLine(sizes.map((s) => [s.notes, s.clientLiveHeapKb] as const)),
   };
 }
 

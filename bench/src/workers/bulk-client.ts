@@ -70,6 +70,12 @@ try {
   failures.add(error);
 }
 const wallMs = performance.now() - started;
+/** Run with --expose-gc: the heap after a full collection. */
+function liveHeapKb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round(process.memoryUsage().heapUsed / 1024);
+}
+
 const output: BulkClientOutput = {
   wallMs,
   createPhaseMs,
@@ -79,6 +85,7 @@ const output: BulkClientOutput = {
   failures: failures.byKind,
   cpuUs: cpuMicros() - cpuBefore,
   maxRssKb: process.resourceUsage().maxRSS,
+  liveHeapKb: liveHeapKb(),
   ...(driver.windowStartLagsMs ? { windowStartLagsMs: driver.windowStartLagsMs() } : {}),
 };
 process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -64,6 +64,8 @@ export interface BulkClientOutput {
   readonly cpuUs: number;
   /** Peak resident set size of the client process, KiB. */
   readonly maxRssKb: number;
+  /** JavaScript heap still in use after the work and a full GC, KiB: what the client keeps, as against what it touched. */
+  readonly liveHeapKb: number;
   /**
    * Ours only (seen through its `fetch`): for each budget window after the first, how long after
    * the previous window's end (its first request plus one window) the first request of the
