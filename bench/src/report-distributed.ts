@@ -48,6 +48,13 @@ export function renderDistributed(out: ReportRows, d: DistributedResults): void 
     );
   }
   out.row(
+    'distributed: window start lag (sum), ms',
+    fmt(c.sharedRedis.windowStartLagMs, 0),
+    '',
+    `per process ${fmt(c.perProcess.windowStartLagMs, 0)}`,
+    undefined,
+  );
+  out.row(
     'distributed: token refreshes (shared / per process / none)',
     `${c.sharedRedis.tokenRefreshes} / ${c.perProcess.tokenRefreshes} / ${c.noBudget.tokenRefreshes}`,
     '',

@@ -164,6 +164,8 @@ export interface DistributedFigures {
   readonly itemsRead: number;
   /** Median count of refresh-token exchanges the mock saw (the stored access token starts expired). */
   readonly tokenRefreshes: number;
+  /** Median over runs of the summed window start lags, over every process (see BulkFigures). */
+  readonly windowStartLagMs: number;
   readonly description: string;
   readonly runs: readonly {
     readonly wallMs: number;
@@ -173,6 +175,7 @@ export interface DistributedFigures {
     readonly itemsRead: number;
     readonly refreshes: number;
     readonly failures: Record<string, number>;
+    readonly windowStartLagsMs: readonly number[];
   }[];
 }
 

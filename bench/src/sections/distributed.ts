@@ -13,6 +13,7 @@ import type {
   DistributedClientOutput,
   DistributedContender,
 } from '../workers/lib/distributed-protocol.js';
+import { windowStartLags } from '../workers/lib/window-trace.js';
 import { creditsNeeded } from './bulk.js';
 
 const CONTENDERS: readonly DistributedContender[] = ['sharedRedis', 'perProcess', 'noBudget'];
@@ -58,6 +59,7 @@ interface Sample {
   readonly itemsRead: number;
   readonly refreshes: number;
   readonly failures: Record<string, number>;
+  readonly windowStartLagsMs: readonly number[];
 }
 
 /** Notes of process `p`: an even share, the remainder going to the first ones. */
@@ -149,6 +151,10 @@ async function runOnce(d: DistributedConfig, contender: DistributedContender, ur
       itemsRead,
       refreshes: stats.refreshes,
       failures,
+      windowStartLagsMs: windowStartLags(
+        outputs.map((o) => o.windowFirstSends),
+        windowMs,
+      ),
     };
   } finally {
     await Promise.all(clients.map((c) => c.stop()));
@@ -174,7 +180,7 @@ export async function distributed(
     for (const contender of rotate(CONTENDERS, rep)) {
       const sample = await runOnce(d, contender, url);
       log(
-        `  distributed ${contender}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.rateLimited} x 429, ${sample.failedOperations} failed, ${sample.refreshes} refresh(es)`,
+        `  distributed ${contender}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.rateLimited} x 429, ${sample.failedOperations} failed, ${sample.refreshes} refresh(es), window start lags ${sample.windowStartLagsMs.map((l) => l.toFixed(0)).join('/')} ms`,
       );
       samples[contender].push(sample);
     }
@@ -193,6 +199,7 @@ export async function distributed(
       created: median(s.map((x) => x.created)),
       itemsRead: median(s.map((x) => x.itemsRead)),
       tokenRefreshes: median(s.map((x) => x.refreshes)),
+      windowStartLagMs: median(s.map((x) => x.windowStartLagsMs.reduce((a, b) => a + b, 0))),
       description: DISTRIBUTED_DESCRIPTIONS[contender],
       runs: s,
     };

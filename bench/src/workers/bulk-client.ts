@@ -4,7 +4,7 @@ import { MiroApi } from '@miro/api';
 import { MiroLowlevelApi } from '@mirohq/miro-api';
 import type { BulkClientInput, BulkClientOutput } from './lib/bulk-protocol.js';
 import { scaledClock } from './lib/scaled-clock.js';
-import { windowTrace } from './lib/window-trace.js';
+import { windowStartLags, windowTrace } from './lib/window-trace.js';
 import { cpuMicros, FailureTally, note, runLanes } from './lib/work.js';
 
 const input = JSON.parse(process.argv[2] ?? '{}') as BulkClientInput;
@@ -27,7 +27,7 @@ function ours(): Driver {
     async readAll(onItems) {
       for await (const _item of api.getItems(input.boardId, { limit: String(input.pageLimit) })) onItems(1);
     },
-    windowStartLagsMs: () => trace.startLags(input.windowMs / input.timeScale),
+    windowStartLagsMs: () => windowStartLags([trace.firstSends], input.windowMs / input.timeScale),
   };
 }
 

@@ -5,10 +5,11 @@
 import { Miro } from '@miro/auth';
 import { RedisCreditBudget, RedisTokenStorage } from '@miro/auth/storage/redis';
 import type { DistributedClientInput, DistributedClientOutput } from './lib/distributed-protocol.js';
+import { epochNow, windowTrace } from './lib/window-trace.js';
 import { FailureTally, note, runLanes } from './lib/work.js';
 
 const input = JSON.parse(process.argv[2] ?? '{}') as DistributedClientInput;
-const epochNow = (): number => performance.timeOrigin + performance.now();
+const trace = windowTrace();
 
 const storage = new RedisTokenStorage({ url: input.redisUrl, keyPrefix: `${input.keyPrefix}tokens:` });
 const shared =
@@ -26,6 +27,7 @@ const miro = new Miro({
   redirectUrl: `${input.url}/oauth/callback`,
   baseUrl: input.url,
   storage,
+  fetch: trace.fetch as typeof fetch,
   // perProcess: each process's in-memory budget believes the whole budget is its own.
   budget: shared ?? (input.contender === 'perProcess' ? { limit: input.limit, windowMs: input.windowMs } : false),
 });
@@ -56,6 +58,7 @@ async function work(): Promise<DistributedClientOutput> {
     itemsRead,
     failedOperations: failures.total,
     failures: failures.byKind,
+    windowFirstSends: trace.firstSends,
   };
 }
 

@@ -32,4 +32,6 @@ export interface DistributedClientOutput {
   readonly itemsRead: number;
   readonly failedOperations: number;
   readonly failures: Record<string, number>;
+  /** When this process first sent a request answered with each `X-RateLimit-Reset` (epoch ms). */
+  readonly windowFirstSends: Record<string, number>;
 }
