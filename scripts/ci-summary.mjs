@@ -9,7 +9,7 @@ const reports = join(root, '.artifacts', 'vitest');
 const workspaceDirs = [
   'generator',
   'bench',
-  ...['packages', 'examples'].flatMap((d) =>
+  ...['packages', 'examples', 'tests'].flatMap((d) =>
     existsSync(join(root, d)) ? readdirSync(join(root, d)).map((p) => join(d, p)) : [],
   ),
 ];

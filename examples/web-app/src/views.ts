@@ -136,7 +136,7 @@ export function boardPage(view: BoardView): SafeHtml {
     view.board.name,
     html`<header><h1 id="board-title">${view.board.name}</h1>${signOutForm(view.csrf)}</header>
 ${notice(view.message)}
-<p><a href="/">&larr; All boards</a>${miroLink ? html` · <a href="${miroLink}" rel="noreferrer noopener" target="_blank">Open in Miro</a>` : ''}</p>
+<p><a href="/">&larr; All boards</a>${miroLink ? html` · <a id="open-in-miro" href="${miroLink}" rel="noreferrer noopener" target="_blank">Open in Miro</a>` : ''}</p>
 ${view.board.description ? html`<p>${view.board.description}</p>` : ''}
 <h2>Sticky notes</h2>
 ${

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newBoard, testApi } from './test-helpers.js';
+import { newBoard, newTeam, testApi } from './test-helpers.js';
 
 describe('boards', () => {
   it('pages boards by offset with total, size and links', async () => {
@@ -28,14 +28,27 @@ describe('boards', () => {
     const api = testApi({ now: () => (t += 1000) });
     await newBoard(api, 'Alpha roadmap');
     await newBoard(api, 'Beta retro');
-    const other = await api.call('POST', '/v2/boards', { name: 'Gamma', teamId: '999' });
+    const otherTeamId = await newTeam(api, 'Other team');
+    const other = await api.call('POST', '/v2/boards', { name: 'Gamma', teamId: otherTeamId });
     const byQuery = await api.call('GET', '/v2/boards?query=RETRO');
     expect(byQuery.body.data.map((b: { name: string }) => b.name)).toEqual(['Beta retro']);
     const team = api.sim.state.team.id;
     const byTeam = await api.call('GET', `/v2/boards?team_id=${team}`);
     expect(byTeam.body.data.map((b: { name: string }) => b.name)).toEqual(['Beta retro', 'Alpha roadmap']);
-    const otherTeam = await api.call('GET', '/v2/boards?team_id=999');
+    const otherTeam = await api.call('GET', `/v2/boards?team_id=${otherTeamId}`);
     expect(otherTeam.body.data.map((b: { id: string }) => b.id)).toEqual([other.body.id]);
+    expect(other.body.team).toEqual({ id: otherTeamId, name: 'Other team', type: 'team' });
+  });
+
+  it('refuses a board in a team that does not exist, on create and on update', async () => {
+    const api = testApi();
+    const refused = await api.call('POST', '/v2/boards', { name: 'Nowhere', teamId: '999' });
+    expect(refused.status).toBe(404);
+    expect(refused.body.message).toBe('Team 999 not found');
+    expect(api.sim.state.boardIds()).toEqual([]);
+    const boardId = await newBoard(api);
+    expect((await api.call('PATCH', `/v2/boards/${boardId}`, { teamId: '999' })).status).toBe(404);
+    expect(api.sim.state.board(boardId)?.teamId).toBe(api.sim.state.team.id);
   });
 
   it('creates, reads, updates and deletes a board in Miro’s shape', async () => {

@@ -3,7 +3,7 @@ import { boardLink, iso, requireBoard, userInfo } from './lookup.js';
 import { offsetPage } from './pagination.js';
 import { json, noContent } from './responses.js';
 import { readJsonObject, type ApiContext, type ApiRoute, type RequestContext } from './router.js';
-import type { BoardRecord, ConnectorRecord, ItemRecord, Store } from './store.js';
+import type { BoardRecord, ConnectorRecord, ItemRecord, MindmapNodeRecord, Store } from './store.js';
 import { optEnum, optObject, optString, type JsonObject } from './validate.js';
 
 const SORTS = ['default', 'last_modified', 'last_opened', 'last_created', 'alphabetically'] as const;
@@ -29,7 +29,7 @@ export function boardView(ctx: RequestContext, board: BoardRecord, viewerId?: st
     type: 'board',
     name: board.name,
     description: board.description,
-    team: { id: board.teamId, name: ctx.store.team.id === board.teamId ? ctx.store.team.name : 'Team', type: 'team' },
+    team: { id: board.teamId, name: ctx.store.teams.get(board.teamId)?.name ?? 'Deleted team', type: 'team' },
     policy: board.policy,
     viewLink: `${ctx.options.authorizeBase}/app/board/${board.id}`,
     owner: userInfo(ctx.store, board.ownerId),
@@ -65,14 +65,23 @@ interface BoardChanges {
   policy?: JsonObject | undefined;
 }
 
-function readChanges(body: JsonObject): BoardChanges {
+function readChanges(store: Store, body: JsonObject): BoardChanges {
+  const teamId = optString(body, 'teamId', 'teamId');
+  if (teamId !== undefined && !store.teams.has(teamId)) throw notFound(`Team ${teamId} not found`);
   return {
     name: optString(body, 'name', 'name', { min: 1, max: 60 }),
     description: optString(body, 'description', 'description', { max: 300 }),
-    teamId: optString(body, 'teamId', 'teamId'),
+    teamId,
     projectId: optString(body, 'projectId', 'projectId'),
     policy: optObject(body, 'policy'),
   };
+}
+
+/** Where a board goes when no team is named: the demo team, or while it is deleted, the organization's first team. */
+function defaultTeamId(store: Store): string {
+  if (store.teams.has(store.team.id)) return store.team.id;
+  const first = [...store.teams.values()].find((t) => t.orgId === store.organization.id);
+  return (first ?? store.team).id;
 }
 
 export function newBoard(store: Store, userId: string, now: number, changes: BoardChanges): BoardRecord {
@@ -82,7 +91,7 @@ export function newBoard(store: Store, userId: string, now: number, changes: Boa
     id,
     name: changes.name ?? 'Untitled',
     description: changes.description ?? '',
-    teamId: changes.teamId ?? store.team.id,
+    teamId: changes.teamId ?? defaultTeamId(store),
     policy: mergePolicy(structuredClone(DEFAULT_POLICY), changes.policy),
     ownerId: userId,
     createdAt: now,
@@ -95,6 +104,9 @@ export function newBoard(store: Store, userId: string, now: number, changes: Boa
     connectors: new Map(),
     tags: new Map(),
     members: new Map([[userId, 'owner']]),
+    groups: new Map(),
+    mindmapNodes: new Map(),
+    userGroups: new Map(),
   };
   if (changes.projectId) board.projectId = changes.projectId;
   store.boards.set(id, board);
@@ -136,7 +148,7 @@ function listBoards(ctx: ApiContext): Response {
 }
 
 async function createBoard(ctx: ApiContext): Promise<Response> {
-  const changes = readChanges(await readJsonObject(ctx.request));
+  const changes = readChanges(ctx.store, await readJsonObject(ctx.request));
   const board = newBoard(ctx.store, ctx.user.id, ctx.now, changes);
   return json(201, boardView(ctx, board, ctx.user.id));
 }
@@ -150,7 +162,7 @@ function getBoard(ctx: ApiContext): Response {
 
 async function updateBoard(ctx: ApiContext): Promise<Response> {
   const board = requireBoard(ctx);
-  const changes = readChanges(await readJsonObject(ctx.request));
+  const changes = readChanges(ctx.store, await readJsonObject(ctx.request));
   if (changes.name !== undefined) board.name = changes.name;
   if (changes.description !== undefined) board.description = changes.description;
   if (changes.teamId !== undefined) board.teamId = changes.teamId;
@@ -167,7 +179,7 @@ function deleteBoard(ctx: ApiContext): Response {
   return noContent();
 }
 
-/** Copies a board with its items, tags and connectors under fresh ids (parents and ends remapped). */
+/** Copies a board with its items, tags, connectors, groups and mind map nodes under fresh ids (references remapped). */
 async function copyBoard(ctx: ApiContext): Promise<Response> {
   const sourceId = ctx.query.get('copy_from');
   if (!sourceId)
@@ -176,7 +188,7 @@ async function copyBoard(ctx: ApiContext): Promise<Response> {
     ]);
   const source = ctx.store.boards.get(sourceId);
   if (!source) throw notFound(`Board ${sourceId} not found`);
-  const changes = readChanges(await readJsonObject(ctx.request));
+  const changes = readChanges(ctx.store, await readJsonObject(ctx.request));
   const copy = newBoard(ctx.store, ctx.user.id, ctx.now, {
     name: changes.name ?? source.name,
     description: source.description,
@@ -218,6 +230,26 @@ async function copyBoard(ctx: ApiContext): Promise<Response> {
     cloned.startItem.id = idMap.get(connector.startItem.id) ?? connector.startItem.id;
     cloned.endItem.id = idMap.get(connector.endItem.id) ?? connector.endItem.id;
     copy.connectors.set(id, cloned);
+  }
+  for (const group of source.groups.values()) {
+    const id = ctx.store.ids.itemId();
+    copy.groups.set(id, { id, itemIds: group.itemIds.map((itemId) => idMap.get(itemId) as string) });
+  }
+  // Nodes are stored parents first, so a parent's new id is known before its children's.
+  for (const node of source.mindmapNodes.values()) {
+    const id = ctx.store.ids.itemId();
+    idMap.set(node.id, id);
+    const { parentId, ...rest } = structuredClone(node);
+    const cloned: MindmapNodeRecord = {
+      ...rest,
+      id,
+      createdAt: ctx.now,
+      createdBy: ctx.user.id,
+      modifiedAt: ctx.now,
+      modifiedBy: ctx.user.id,
+      ...(parentId ? { parentId: idMap.get(parentId) as string } : {}),
+    };
+    copy.mindmapNodes.set(id, cloned);
   }
   return json(201, boardView(ctx, copy, ctx.user.id));
 }

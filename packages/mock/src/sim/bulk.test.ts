@@ -69,4 +69,23 @@ describe('bulk item creation (createItems)', () => {
     // 7 items x 100 credits for the bulk call, 50 for the GET that reports it.
     expect(before - after).toBe(7 * 100 + 50);
   });
+
+  it('charges level 2 per file for a bulk create from files', async () => {
+    const api = testApi({ budget: { limit: 100_000, windowMs: 60_000 } });
+    const boardId = await newBoard(api);
+    const form = new FormData();
+    form.append('data', JSON.stringify([{ type: 'image' }, { type: 'image' }, { type: 'document' }]));
+    for (const name of ['a.png', 'b.png', 'c.pdf']) form.append('resources', new File(['x'], name));
+    const before = api.sim.state.creditsRemaining(api.token) as number;
+    const reply = await api.sim.handle(
+      new Request(`${api.sim.baseUrl}/v2/boards/${boardId}/items/bulk`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${api.token}` },
+        body: form,
+      }),
+    );
+    expect(reply.status).toBe(201);
+    expect(before - (api.sim.state.creditsRemaining(api.token) as number)).toBe(3 * 100);
+    expect(api.sim.state.itemCount(boardId)).toBe(3);
+  });
 });

@@ -15,7 +15,7 @@ describe('connectors', () => {
         shape: 'straight',
         captions: [{ content: `c${i}` }],
       });
-      expect(created.status).toBe(201);
+      expect(created.status).toBe(200);
       expect(created.body).toMatchObject({
         type: 'connector',
         shape: 'straight',

@@ -108,7 +108,8 @@ async function createConnector(ctx: ApiContext): Promise<Response> {
     modifiedBy: ctx.user.id,
   };
   board.connectors.set(connector.id, connector);
-  return json(201, connectorView(ctx, board, connector));
+  // 200, not 201: the one create operation the spec documents so.
+  return json(200, connectorView(ctx, board, connector));
 }
 
 function listConnectors(ctx: ApiContext): Response {

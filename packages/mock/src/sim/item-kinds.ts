@@ -29,7 +29,7 @@ export interface ItemKind {
   readonly styleKeys: readonly string[];
 }
 
-const STICKY_COLORS = [
+export const STICKY_COLORS = [
   'gray',
   'light_yellow',
   'yellow',

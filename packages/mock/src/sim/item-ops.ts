@@ -1,6 +1,7 @@
 import { badRequest, notFound } from './errors.js';
 import { kindOf, readGeometry, readStyle, type ItemKind } from './item-kinds.js';
 import { actor, boardLink, iso } from './lookup.js';
+import { canvasPosition as canvasPositionOf, frameOrigin } from './placement.js';
 import type { ApiContext, RequestContext } from './router.js';
 import type { BoardRecord, ItemRecord } from './store.js';
 import { optNumber, optObject, reqString, type JsonObject } from './validate.js';
@@ -38,19 +39,8 @@ export function itemView(ctx: RequestContext, board: BoardRecord, item: ItemReco
   return view;
 }
 
-/** Top-left corner of a frame on the canvas: children's positions are relative to it. */
-function frameOrigin(frame: ItemRecord): { x: number; y: number } {
-  return {
-    x: frame.position.x - (frame.geometry.width as number) / 2,
-    y: frame.position.y - (frame.geometry.height as number) / 2,
-  };
-}
-
 export function canvasPosition(board: BoardRecord, item: ItemRecord): { x: number; y: number } {
-  const parent = item.parentId ? board.items.get(item.parentId) : undefined;
-  if (!parent) return { ...item.position };
-  const origin = frameOrigin(parent);
-  return { x: origin.x + item.position.x, y: origin.y + item.position.y };
+  return canvasPositionOf(item, (id) => board.items.get(id));
 }
 
 function requireFrame(board: BoardRecord, parentId: string): ItemRecord {
@@ -166,7 +156,20 @@ export function updateItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord
   return updated;
 }
 
-/** Deletes an item, the connectors attached to it, and moves a frame's children onto the canvas. */
+/** A group holds at least this many items: one left alone is no longer grouped. */
+export const MIN_GROUP_ITEMS = 2;
+
+/** Takes an item out of its group, dissolving a group that would be left too small. */
+function leaveGroups(board: BoardRecord, itemId: string): void {
+  for (const group of [...board.groups.values()]) {
+    if (!group.itemIds.includes(itemId)) continue;
+    const rest = group.itemIds.filter((id) => id !== itemId);
+    if (rest.length < MIN_GROUP_ITEMS) board.groups.delete(group.id);
+    else board.groups.set(group.id, { id: group.id, itemIds: rest });
+  }
+}
+
+/** Deletes an item, the connectors attached to it and its place in a group, and moves a frame's children onto the canvas. */
 export function deleteItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord): void {
   for (const child of board.items.values()) {
     if (child.parentId === item.id) {
@@ -177,6 +180,7 @@ export function deleteItem(ctx: ApiContext, board: BoardRecord, item: ItemRecord
   for (const connector of [...board.connectors.values()]) {
     if (connector.startItem.id === item.id || connector.endItem.id === item.id) board.connectors.delete(connector.id);
   }
+  leaveGroups(board, item.id);
   board.items.delete(item.id);
   board.modifiedAt = ctx.now;
   board.modifiedBy = ctx.user.id;

@@ -2,18 +2,15 @@ import { DEFAULT_SCOPE } from './options.js';
 import { html, redirect } from './responses.js';
 import { readForm, type OpenRoute, type RequestContext } from './router.js';
 import { findClient } from './tokens.js';
+import { escapeMarkup } from '../view/markup.js';
 
 const CODE_TTL_MS = 10 * 60 * 1000; // Miro: an authorization code expires 10 minutes after issue.
 const FIELDS = ['response_type', 'client_id', 'redirect_uri', 'state', 'scope', 'team_id'] as const;
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function errorPage(message: string): Response {
   return html(
     400,
-    `<!doctype html><html><head><title>Authorization error</title></head><body><h1>Authorization error</h1><p id="error">${escapeHtml(message)}</p></body></html>`,
+    `<!doctype html><html><head><title>Authorization error</title></head><body><h1>Authorization error</h1><p id="error">${escapeMarkup(message)}</p></body></html>`,
   );
 }
 
@@ -79,12 +76,12 @@ function approve(ctx: RequestContext, request: AuthorizeRequest): Response {
 function approvePage(request: AuthorizeRequest): Response {
   const hidden = FIELDS.map((name) => {
     const value = request.params.get(name);
-    return value === null ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
+    return value === null ? '' : `<input type="hidden" name="${name}" value="${escapeMarkup(value)}">`;
   }).join('');
   return html(
     200,
     `<!doctype html><html><head><title>Authorize app</title></head><body>` +
-      `<h1>Install app ${escapeHtml(request.clientId)}</h1><p>Scopes: ${escapeHtml(request.scope)}</p>` +
+      `<h1>Install app ${escapeMarkup(request.clientId)}</h1><p>Scopes: ${escapeMarkup(request.scope)}</p>` +
       `<form method="post" action="/oauth/authorize">${hidden}` +
       `<button type="submit" id="approve" name="decision" value="approve">Approve</button> ` +
       `<button type="submit" id="deny" name="decision" value="deny">Deny</button>` +

@@ -35,8 +35,10 @@ export interface MiroSimulationOptions {
   readonly clients?: readonly SimulatedClient[];
   /** Skip the approve page: `GET /oauth/authorize` redirects with a code at once. */
   readonly autoApprove?: boolean;
-  /** Access tokens accepted from the start without an OAuth flow; they never expire. */
+  /** Access tokens accepted from the start without an OAuth flow, with every scope; they never expire. */
   readonly staticTokens?: readonly string[];
+  /** How long a board export job runs, in the clock's milliseconds, before its files are ready. Default 0. */
+  readonly exportDurationMs?: number;
 }
 
 export const DEMO_CLIENT: SimulatedClient = {
@@ -45,6 +47,18 @@ export const DEMO_CLIENT: SimulatedClient = {
 };
 
 export const DEFAULT_SCOPE = 'boards:read boards:write';
+
+/** Every scope the simulation checks (the enterprise endpoints need theirs); static tokens carry them all. */
+export const ALL_SCOPES = [
+  'boards:read',
+  'boards:write',
+  'boards:export',
+  'organizations:read',
+  'organizations:teams:read',
+  'organizations:teams:write',
+  'organizations:groups:read',
+  'organizations:groups:write',
+] as const;
 export const DEFAULT_BUDGET: BudgetOptions = { limit: 100_000, windowMs: 60_000 };
 
 export interface ResolvedOptions {
@@ -59,6 +73,7 @@ export interface ResolvedOptions {
   readonly clients: readonly SimulatedClient[];
   readonly autoApprove: boolean;
   readonly staticTokens: readonly string[];
+  readonly exportDurationMs: number;
 }
 
 function trimSlash(url: string): string {
@@ -91,6 +106,10 @@ export function resolveOptions(options: MiroSimulationOptions = {}): ResolvedOpt
   if (!Number.isFinite(latencyMs) || latencyMs < 0) {
     throw new TypeError(`createMiroSimulation: option latencyMs must be >= 0, got ${latencyMs}`);
   }
+  const exportDurationMs = options.exportDurationMs ?? 0;
+  if (!Number.isFinite(exportDurationMs) || exportDurationMs < 0) {
+    throw new TypeError(`createMiroSimulation: option exportDurationMs must be >= 0, got ${exportDurationMs}`);
+  }
   const clients = options.clients ?? [DEMO_CLIENT];
   if (clients.length === 0) throw new TypeError('createMiroSimulation: option clients must list at least one client');
   return {
@@ -105,5 +124,6 @@ export function resolveOptions(options: MiroSimulationOptions = {}): ResolvedOpt
     clients,
     autoApprove: options.autoApprove ?? false,
     staticTokens: options.staticTokens ?? [],
+    exportDurationMs,
   };
 }

@@ -76,13 +76,26 @@ function compareIds(a: string, b: string): number {
   return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Cursor pagination over records sorted by numeric id (Miro: limit 10..50, default 10). */
+/** The `limit` a list takes: its default and range. */
+export interface PageLimits {
+  readonly fallback: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Board lists (items, connectors, groups): 10 to 50, default 10. */
+export const BOARD_LIST_LIMITS: PageLimits = { fallback: 10, min: 10, max: 50 };
+/** Organization lists (teams, members, user groups): 1 to 100, default 100. */
+export const ORG_LIST_LIMITS: PageLimits = { fallback: 100, min: 1, max: 100 };
+
+/** Cursor pagination over records sorted by numeric id (board lists by default). */
 export function cursorPage<T extends { id: string }>(
   all: readonly T[],
   query: URLSearchParams,
   selfUrl: URL,
+  limits: PageLimits = BOARD_LIST_LIMITS,
 ): CursorPage<T> {
-  const limit = queryInt(query, 'limit', 10, 10, 50);
+  const limit = queryInt(query, 'limit', limits.fallback, limits.min, limits.max);
   const cursor = query.get('cursor');
   const startId = cursor ? decodeCursor(cursor) : undefined;
   const start = startId === undefined ? 0 : all.findIndex((r) => compareIds(r.id, startId) >= 0);
@@ -102,4 +115,25 @@ export function cursorPage<T extends { id: string }>(
     links.next = withQuery(selfUrl, { limit: String(limit), cursor: page.cursor });
   }
   return page;
+}
+
+/**
+ * Cursor pagination where the cursor is the id of the next page's first record, as is (the export
+ * lists take a UUID there). For lists whose records are never deleted.
+ */
+export function idCursorPage<T extends { id: string }>(
+  all: readonly T[],
+  query: URLSearchParams,
+  limits: PageLimits,
+): { data: T[]; total: number; cursor?: string } {
+  const limit = queryInt(query, 'limit', limits.fallback, limits.min, limits.max);
+  const cursor = query.get('cursor');
+  const from = cursor ? all.findIndex((r) => r.id === cursor) : 0;
+  if (from === -1)
+    throw badRequest(`Invalid query parameter cursor: ${JSON.stringify(cursor)} is not a cursor this API returned`, [
+      { field: 'cursor', message: 'unknown cursor' },
+    ]);
+  const data = all.slice(from, from + limit);
+  const next = all[from + limit];
+  return next ? { data, total: all.length, cursor: next.id } : { data, total: all.length };
 }

@@ -56,6 +56,15 @@ export class IdFactory {
     return `uXjV${this.random.chars(BASE64URL, 7)}=`;
   }
 
+  /** A version 4 UUID drawn from the seeded generator (export jobs and tasks are named by UUIDs). */
+  uuid(): string {
+    const hex = this.random.chars(HEX, 32).split('');
+    hex[12] = '4';
+    hex[16] = '89ab'[this.random.int(4)] as string;
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
   token(prefix: string): string {
     return `${prefix}_${this.random.chars(HEX, 40)}`;
   }

@@ -34,6 +34,8 @@ export interface ApiRoute extends RouteBase {
   readonly kind: 'api';
   /** Miro's rate-limit level; a function when it depends on the query (the `/items` list variants). */
   readonly level: Level | ((query: URLSearchParams) => Level);
+  /** Scopes the token needs; default `boards:read` for GET, `boards:write` otherwise. */
+  readonly scopes?: readonly string[];
   /** How many times the level's credits the call costs; default 1. Reads a clone of the request. */
   readonly units?: (request: Request) => Promise<number>;
   readonly handler: (ctx: ApiContext) => Response | Promise<Response>;

@@ -29,7 +29,7 @@ describe('createMiroSimulation', () => {
   it('tells unsimulated Miro endpoints (501), wrong methods (405) and unknown paths (404) apart', async () => {
     const sim = createMiroSimulation();
     const token = sim.issueToken().accessToken;
-    expect((await send(sim, 'GET', '/v2/orgs/1/teams', undefined, token)).status).toBe(501);
+    expect((await send(sim, 'GET', '/v2/orgs/1/cases', undefined, token)).status).toBe(501);
     expect((await send(sim, 'PUT', '/v2/boards/x/tags', {}, token)).status).toBe(405);
     expect((await send(sim, 'GET', '/nothing', undefined, token)).status).toBe(404);
   });

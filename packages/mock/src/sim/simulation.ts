@@ -1,23 +1,44 @@
+import { boardExportRoutes, exportArtifactRoutes } from './board-exports.js';
 import { boardRoutes } from './boards.js';
 import { CreditLedger } from './budget.js';
 import { connectorRoutes } from './connectors.js';
+import { dataClassificationRoutes } from './data-classification.js';
 import { MiroError } from './errors.js';
 import { genericItemRoutes } from './generic-items.js';
+import { groupRoutes } from './groups.js';
 import { bulkRoutes } from './bulk.js';
 import { itemRoutes } from './items.js';
 import { uploadResourceRoutes } from './uploads.js';
 import { memberRoutes } from './members.js';
+import { mindmapRoutes } from './mindmaps.js';
 import { authorizeRoutes } from './oauth-authorize.js';
 import { revokeRoutes } from './oauth-revoke.js';
 import { tokenRoutes } from './oauth-token.js';
+import { boardViewRoutes } from '../view/routes.js';
 import { DEFAULT_SCOPE, resolveOptions, type MiroSimulationOptions, type ResolvedOptions } from './options.js';
 import { CORS_HEADERS, json, withHeaders } from './responses.js';
 import { matchRoute, pathKnown, type ApiContext, type ApiRoute, type RequestContext, type Route } from './router.js';
 import { Store, type RequestLogEntry, type SimulationCounters } from './store.js';
+import { organizationRoutes } from './organizations.js';
+import {
+  boardSnapshot,
+  type BoardSnapshot,
+  type ExportJobSnapshot,
+  exportJobSnapshots,
+  type OrganizationSnapshot,
+  organizationSnapshot,
+  type TeamSnapshot,
+  teamSnapshots,
+  type UserGroupSnapshot,
+  userGroupSnapshots,
+} from './snapshot.js';
 import { tagRoutes } from './tags.js';
-import { authenticate, checkScope, issueTokens } from './tokens.js';
+import { teamRoutes } from './teams.js';
+import { authenticate, boardScopes, checkScope, issueTokens } from './tokens.js';
+import { userGroupRoutes } from './user-groups.js';
 
-// Order matters only where paths overlap: none of these do for one method.
+// Order matters only where paths overlap for one method: `/groups/items` before `/groups/:groupId`
+// (inside groupRoutes); no two lists overlap.
 const ROUTES: readonly Route[] = [
   ...authorizeRoutes,
   ...tokenRoutes,
@@ -30,6 +51,15 @@ const ROUTES: readonly Route[] = [
   ...connectorRoutes,
   ...tagRoutes,
   ...memberRoutes,
+  ...boardViewRoutes,
+  ...groupRoutes,
+  ...mindmapRoutes,
+  ...organizationRoutes,
+  ...teamRoutes,
+  ...dataClassificationRoutes,
+  ...userGroupRoutes,
+  ...boardExportRoutes,
+  ...exportArtifactRoutes,
 ];
 
 export interface IssueTokenOptions {
@@ -65,10 +95,24 @@ export interface SimulationState {
   /** Recent requests (the last 10,000), oldest first. */
   readonly requests: readonly RequestLogEntry[];
   readonly defaultUser: { readonly id: string; readonly name: string; readonly email: string };
+  /** The demo team, where boards go unless a request names another. */
   readonly team: { readonly id: string; readonly name: string };
+  /** The demo organization (Enterprise plan; the demo user is its Company Admin), its members and labels. */
+  readonly organization: OrganizationSnapshot;
   boardIds(): string[];
   /** Items on a board (connectors not included); throws for an unknown board. */
   itemCount(boardId: string): number;
+  /**
+   * A copy of a board with everything on it (items, connectors, tags, members, groups, mind map nodes, uploaded
+   * files); what the board view draws. `undefined` for an unknown board.
+   */
+  board(boardId: string): BoardSnapshot | undefined;
+  /** Every team, the demo team first. */
+  teams(): TeamSnapshot[];
+  /** The organization's user groups. */
+  userGroups(): UserGroupSnapshot[];
+  /** Board export jobs, oldest first, with their status now. */
+  exportJobs(): ExportJobSnapshot[];
   tokens(): TokenSummary[];
   /** Credits left in the current window for the token's user and app; `undefined` with no budget or unknown token. */
   creditsRemaining(accessToken: string): number | undefined;
@@ -152,7 +196,7 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
     }
     let response: Response;
     try {
-      checkScope(token, base.request.method);
+      checkScope(token, route.scopes ?? boardScopes(base.request.method));
       const user = store.users.get(token.userId) ?? store.defaultUser;
       const ctx: ApiContext = { ...base, token, user };
       response = await route.handler(ctx);
@@ -209,9 +253,19 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
       return store.defaultUser;
     },
     get team() {
-      return store.team;
+      return { id: store.team.id, name: store.team.name };
+    },
+    get organization() {
+      return organizationSnapshot(store);
     },
     boardIds: () => [...store.boards.keys()],
+    board: (boardId) => {
+      const board = store.boards.get(boardId);
+      return board ? boardSnapshot(store, board) : undefined;
+    },
+    teams: () => teamSnapshots(store),
+    userGroups: () => userGroupSnapshots(store),
+    exportJobs: () => exportJobSnapshots(store, options.now()),
     itemCount: (boardId) => {
       const board = store.boards.get(boardId);
       if (!board) throw new Error(`itemCount: no board ${boardId} in the simulation`);

@@ -7,7 +7,7 @@ import { readJsonObject, type ApiContext, type ApiRoute, type RequestContext } f
 import type { BoardRecord, TagRecord } from './store.js';
 import { optEnum, optString, reqString, type JsonObject } from './validate.js';
 
-const TAG_COLORS = [
+export const TAG_COLORS = [
   'red',
   'light_green',
   'cyan',

@@ -75,14 +75,20 @@ export function authenticate(store: Store, request: Request, now: number): Token
   return record as TokenRecord;
 }
 
-/** Miro's scopes: reads need `boards:read`, writes `boards:write`. */
-export function checkScope(record: TokenRecord, method: string): void {
-  const needed = method === 'GET' ? 'boards:read' : 'boards:write';
-  if (!record.scope.split(/\s+/).includes(needed)) {
+/** The scopes a board request needs by default: reads `boards:read`, writes `boards:write`. */
+export function boardScopes(method: string): readonly string[] {
+  return [method === 'GET' ? 'boards:read' : 'boards:write'];
+}
+
+/** 403 unless the token carries every scope in `needed`. */
+export function checkScope(record: TokenRecord, needed: readonly string[]): void {
+  const granted = record.scope.split(/\s+/);
+  const missing = needed.filter((scope) => !granted.includes(scope));
+  if (missing.length > 0) {
     throw new MiroError(
       403,
       'insufficientPermissions',
-      `This request needs the ${needed} scope; the token has "${record.scope}"`,
+      `This request needs the ${missing.join(' and ')} scope${missing.length > 1 ? 's' : ''}; the token has "${record.scope}"`,
     );
   }
 }

@@ -99,16 +99,51 @@ describe('image and document items from uploaded files', () => {
     ).resolves.toMatchObject({ type: 'image' });
   });
 
-  it('answers 501 for bulk creation from files, which it does not simulate', async () => {
-    const { api } = clientOnSimulation();
+  it('creates images and documents in bulk from files, each file paired with its entry in data', async () => {
+    const { sim, api, download } = clientOnSimulation();
     const board = await api.createBoard({ name: 'uploads' });
-    const error = await api
-      .createItemsInBulkUsingFileFromDevice(board.id, {
-        data: new Blob(['[]'], { type: 'application/json' }),
-        resources: [png([1])],
-      })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MiroApiError);
-    expect((error as MiroApiError).status).toBe(501);
+    const entries = [
+      { type: 'image', title: 'Logo', position: { x: 10, y: 20 } },
+      { type: 'document', geometry: { width: 200 } },
+    ];
+    const created = await api.createItemsInBulkUsingFileFromDevice(board.id, {
+      data: new Blob([JSON.stringify(entries)], { type: 'application/json' }),
+      resources: [png([1, 2]), new File(['%PDF'], 'spec.pdf', { type: 'application/pdf' })],
+    });
+    expect(created.data.map((i) => i.type)).toEqual(['image', 'document']);
+    const items = sim.state.board(board.id)?.items ?? [];
+    expect(items.map((i) => [i.type, i.data.title, i.position])).toEqual([
+      ['image', 'Logo', { x: 10, y: 20 }],
+      ['document', 'spec.pdf', { x: 0, y: 0 }],
+    ]);
+    expect(items[1]?.geometry.width).toBe(200);
+    const pdf = await download(items[1]?.data.documentUrl as string);
+    expect(await pdf.text()).toBe('%PDF');
+  });
+
+  it('creates nothing and keeps no file when the bulk files and their entries do not pair up', async () => {
+    const { sim, api } = clientOnSimulation();
+    const board = await api.createBoard({ name: 'uploads' });
+    const bulk = (entries: unknown[], resources: Blob[]) =>
+      api
+        .createItemsInBulkUsingFileFromDevice(board.id, {
+          data: new Blob([JSON.stringify(entries)], { type: 'application/json' }),
+          resources,
+        })
+        .catch((e: unknown) => e as MiroApiError);
+    const mismatch = await bulk([{ type: 'image' }], [png([1]), png([2])]);
+    expect(mismatch).toBeInstanceOf(MiroApiError);
+    expect((mismatch as MiroApiError).message).toContain('describes 1 items but 2 files came in resources');
+    const shape = await bulk([{ type: 'image' }, { type: 'shape' }], [png([1]), png([2])]);
+    expect((shape as MiroApiError).message).toContain('Item 1: type must be one of image, document');
+    const badParent = await bulk([{ type: 'image' }, { type: 'image', parent: { id: '1' } }], [png([1]), png([2])]);
+    expect((badParent as MiroApiError).status).toBe(404);
+    expect(sim.state.itemCount(board.id)).toBe(0);
+    const tooBig = await bulk(
+      [{ type: 'image' }, { type: 'image' }],
+      [new Blob([new Uint8Array(MAX_UPLOAD_BYTES / 2 + 1)]), new Blob([new Uint8Array(MAX_UPLOAD_BYTES / 2)])],
+    );
+    expect((tooBig as MiroApiError).status).toBe(413);
+    expect(sim.state.itemCount(board.id)).toBe(0);
   });
 });

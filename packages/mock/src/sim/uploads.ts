@@ -8,7 +8,10 @@ import { isObject, optString, type JsonObject } from './validate.js';
 /** Miro's documented limit for an uploaded image or document. */
 export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 
-const FAMILIES: Partial<Record<ItemKind['type'], UploadRecord['family']>> = { image: 'images', document: 'documents' };
+export const FAMILIES: Partial<Record<ItemKind['type'], UploadRecord['family']>> = {
+  image: 'images',
+  document: 'documents',
+};
 
 /** Item kinds whose create and update also take a file (`multipart/form-data`, parts `resource` and `data`). */
 export function takesUpload(kind: ItemKind): boolean {
@@ -19,6 +22,54 @@ export function takesUpload(kind: ItemKind): boolean {
 export interface ItemRequestBody {
   readonly body: JsonObject;
   readonly keep: () => void;
+}
+
+/** The request's `multipart/form-data` body, or a 400 that says it is not one. */
+export async function readMultipart(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw badRequest('Request body is not valid multipart/form-data');
+  }
+}
+
+/** A stored file waiting for its item: the URL the item will carry, and `keep` to store it once the item is saved. */
+export interface PendingResource {
+  readonly url: string;
+  readonly name: string;
+  readonly keep: () => void;
+}
+
+/** Turns an uploaded file into a resource of `board` the simulation will serve (after `keep`). */
+export async function pendingResource(
+  ctx: ApiContext,
+  board: BoardRecord,
+  family: UploadRecord['family'],
+  file: File,
+): Promise<PendingResource> {
+  const id = ctx.store.ids.itemId();
+  const upload: UploadRecord = {
+    boardId: board.id,
+    family,
+    name: file.name,
+    contentType: file.type || 'application/octet-stream',
+    bytes: await file.arrayBuffer(),
+  };
+  return {
+    url: `${ctx.options.baseUrl}/v2/boards/${board.id}/resources/${family}/${id}?format=preview&redirect=false`,
+    name: file.name,
+    keep: () => void ctx.store.uploads.set(id, upload),
+  };
+}
+
+/** What the `data` part of an upload carries into the item's body: title, position, geometry and parent. */
+export function uploadBody(data: JsonObject, resource: PendingResource | undefined, field: string): JsonObject {
+  const body: JsonObject = {};
+  for (const key of ['position', 'geometry', 'parent']) if (data[key] !== undefined) body[key] = data[key];
+  const title = optString(data, 'title', `${field}.title`);
+  if (resource) body.data = { url: resource.url, title: title ?? resource.name };
+  else if (title !== undefined) body.data = { title };
+  return body;
 }
 
 /**
@@ -35,22 +86,13 @@ export async function readUpload(
 ): Promise<ItemRequestBody> {
   const family = FAMILIES[kind.type];
   if (!family) throw new Error(`${kind.type} items take no upload`);
-  let form: FormData;
-  try {
-    form = await ctx.request.formData();
-  } catch {
-    throw badRequest('Request body is not valid multipart/form-data');
-  }
+  const form = await readMultipart(ctx.request);
   const resource = form.get('resource');
   const data = await readDataPart(form.get('data'));
-  const body: JsonObject = {};
-  for (const key of ['position', 'geometry', 'parent']) if (data[key] !== undefined) body[key] = data[key];
-  const title = optString(data, 'title', 'data.title');
   if (resource === null) {
     if (creating)
       throw badRequest('Missing part resource: the file to upload', [{ field: 'resource', message: 'required' }]);
-    if (title !== undefined) body.data = { title };
-    return { body, keep: () => {} };
+    return { body: uploadBody(data, undefined, 'data'), keep: () => {} };
   }
   if (typeof resource === 'string')
     throw badRequest('Part resource must be a file, not a text field', [{ field: 'resource', message: 'not a file' }]);
@@ -61,19 +103,8 @@ export async function readUpload(
       `Part resource is ${resource.size} bytes; the limit is ${MAX_UPLOAD_BYTES} (6 MB)`,
     );
   }
-  const id = ctx.store.ids.itemId();
-  const upload: UploadRecord = {
-    boardId: board.id,
-    family,
-    name: resource.name,
-    contentType: resource.type || 'application/octet-stream',
-    bytes: await resource.arrayBuffer(),
-  };
-  body.data = {
-    url: `${ctx.options.baseUrl}/v2/boards/${board.id}/resources/${family}/${id}?format=preview&redirect=false`,
-    title: title ?? resource.name,
-  };
-  return { body, keep: () => void ctx.store.uploads.set(id, upload) };
+  const pending = await pendingResource(ctx, board, family, resource);
+  return { body: uploadBody(data, pending, 'data'), keep: pending.keep };
 }
 
 async function readDataPart(part: FormDataEntryValue | null): Promise<JsonObject> {
