@@ -167,16 +167,21 @@ export interface DistributedFigures {
   /** Median over runs of the summed window start lags, over every process (see BulkFigures). */
   readonly windowStartLagMs: number;
   readonly description: string;
-  readonly runs: readonly {
-    readonly wallMs: number;
-    readonly rateLimited: number;
-    readonly failedOperations: number;
-    readonly created: number;
-    readonly itemsRead: number;
-    readonly refreshes: number;
-    readonly failures: Record<string, number>;
-    readonly windowStartLagsMs: readonly number[];
-  }[];
+  readonly runs: readonly DistributedRun[];
+}
+
+/** One run of the distributed section, every process together. */
+export interface DistributedRun {
+  readonly wallMs: number;
+  /** 429s the mock sent. */
+  readonly rateLimited: number;
+  readonly failedOperations: number;
+  readonly created: number;
+  readonly itemsRead: number;
+  /** Refresh-token exchanges the mock saw. */
+  readonly refreshes: number;
+  readonly failures: Record<string, number>;
+  readonly windowStartLagsMs: readonly number[];
 }
 
 export interface DistributedResults {

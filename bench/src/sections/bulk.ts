@@ -3,7 +3,7 @@ import type { BenchConfig, BulkConfig } from '../config.js';
 import { BENCH_DIR, workerPath } from '../paths.js';
 import { lastJsonLine, run, startWorker } from '../processes.js';
 import type { BulkContender, BulkFigures, BulkResults } from '../results.js';
-import { median, ratio, rotate } from '../stats.js';
+import { byKey, median, ratio, rotate } from '../stats.js';
 import type {
   BulkClientInput,
   BulkClientOutput,
@@ -131,11 +131,8 @@ export async function bulk(config: BenchConfig, log: (line: string) => void = ()
   }
   const credits = creditsNeeded(b.notes, b.pageLimit);
   const theoreticalMinMs = creditLimitedMinimumMs(credits, b);
-  const contenders = Object.fromEntries(
-    CONTENDERS.map((c) => [c, bulkFigures(samples[c], theoreticalMinMs, BULK_DESCRIPTIONS[c])]),
-  ) as Record<BulkContender, BulkFigures>;
-  const pick = (key: 'failedOperations' | 'rateLimited429') =>
-    Object.fromEntries(CONTENDERS.map((c) => [c, contenders[c][key]])) as Record<BulkContender, number>;
+  const contenders = byKey(CONTENDERS, (c) => bulkFigures(samples[c], theoreticalMinMs, BULK_DESCRIPTIONS[c]));
+  const pick = (key: 'failedOperations' | 'rateLimited429') => byKey(CONTENDERS, (c) => contenders[c][key]);
   return {
     repetitions: b.repetitions,
     notes: b.notes,

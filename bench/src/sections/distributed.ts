@@ -5,8 +5,8 @@ import type { BenchConfig, DistributedConfig } from '../config.js';
 import { BenchSetupError } from '../setup-error.js';
 import { workerPath } from '../paths.js';
 import { startWorker, type Worker } from '../processes.js';
-import type { DistributedFigures, DistributedResults } from '../results.js';
-import { median, ratio, rotate } from '../stats.js';
+import type { DistributedFigures, DistributedResults, DistributedRun } from '../results.js';
+import { byKey, median, ratio, rotate } from '../stats.js';
 import type { BulkMockInput, BulkMockReady, BulkMockStats } from '../workers/lib/bulk-protocol.js';
 import type {
   DistributedClientInput,
@@ -51,17 +51,6 @@ export async function checkRedis(url: string): Promise<void> {
   }
 }
 
-interface Sample {
-  readonly wallMs: number;
-  readonly rateLimited: number;
-  readonly failedOperations: number;
-  readonly created: number;
-  readonly itemsRead: number;
-  readonly refreshes: number;
-  readonly failures: Record<string, number>;
-  readonly windowStartLagsMs: readonly number[];
-}
-
 /** Notes of process `p`: an even share, the remainder going to the first ones. */
 export function share(
   d: Pick<DistributedConfig, 'notes' | 'processes'>,
@@ -81,7 +70,7 @@ async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
-async function runOnce(d: DistributedConfig, contender: DistributedContender, url: string): Promise<Sample> {
+async function runOnce(d: DistributedConfig, contender: DistributedContender, url: string): Promise<DistributedRun> {
   const windowMs = d.windowMs / d.timeScale;
   const mockInput: BulkMockInput = {
     latencyMs: d.latencyMs / d.timeScale,
@@ -175,7 +164,7 @@ export async function distributed(
 ): Promise<DistributedResults> {
   const d = config.distributed;
   const url = redisUrl();
-  const samples: Record<DistributedContender, Sample[]> = { sharedRedis: [], perProcess: [], noBudget: [] };
+  const samples: Record<DistributedContender, DistributedRun[]> = { sharedRedis: [], perProcess: [], noBudget: [] };
   for (let rep = 0; rep < d.repetitions; rep++) {
     for (const contender of rotate(CONTENDERS, rep)) {
       const sample = await runOnce(d, contender, url);
@@ -204,12 +193,8 @@ export async function distributed(
       runs: s,
     };
   };
-  const contenders = Object.fromEntries(CONTENDERS.map((c) => [c, figures(c)])) as Record<
-    DistributedContender,
-    DistributedFigures
-  >;
-  const pick = (key: 'failedOperations' | 'rateLimited429') =>
-    Object.fromEntries(CONTENDERS.map((c) => [c, contenders[c][key]])) as Record<DistributedContender, number>;
+  const contenders = byKey(CONTENDERS, figures);
+  const pick = (key: 'failedOperations' | 'rateLimited429') => byKey(CONTENDERS, (c) => contenders[c][key]);
   return {
     repetitions: d.repetitions,
     processes: d.processes,
