@@ -7,7 +7,7 @@ export function renderDistributed(out: ReportRows, d: DistributedResults): void 
   out.note(
     `distributed: ${d.processes} processes, one user and app, tokens in one Redis store; together ${d.notes} sticky notes (each process its share on its own board, ${d.concurrencyPerProcess} in flight), ` +
       `then each reads its board back with for await (limit ${d.pageLimit}); real time, with Miro's window and latency divided by ${d.timeScale} ` +
-      `(${d.budget.limit} credits per ${fmt(d.realWindowMs / 1000, 2)} s, latency ${fmt(d.realLatencyMs, 1)} ms); ${d.creditsNeeded} credits needed; median of ${d.repetitions} runs.`,
+      `(${d.limit} credits per ${fmt(d.realWindowMs / 1000, 2)} s, latency ${fmt(d.realLatencyMs, 1)} ms); ${d.creditsNeeded} credits needed; median of ${d.repetitions} runs.`,
   );
   out.row('distributed: theoretical minimum, s', '', '', fmt(d.theoreticalMinMs / 1000, 2), undefined);
   out.row(

@@ -1,5 +1,6 @@
 /** The shape of `bench-results.json`. Ratios are ours / theirs unless the name says otherwise. */
 import type { DistributedContender } from './workers/lib/distributed-protocol.js';
+import type { DistributedConfig } from './config.js';
 import type { ScalingResults } from './scaling-results.js';
 
 export type { DistributedContender };
@@ -184,18 +185,11 @@ export interface DistributedRun {
   readonly windowStartLagsMs: readonly number[];
 }
 
-export interface DistributedResults {
-  readonly repetitions: number;
-  readonly processes: number;
-  readonly notes: number;
-  readonly pageLimit: number;
-  readonly concurrencyPerProcess: number;
-  /** Miro's latency and budget; the run divides the window and the latency by timeScale, on the real clock. */
-  readonly latencyMs: number;
+/** The run's settings (latency, limit and window are Miro's), then what it measured. */
+export interface DistributedResults extends DistributedConfig {
+  /** The latency and the window as run: Miro's divided by timeScale, on the real clock. */
   readonly realLatencyMs: number;
-  readonly budget: { readonly limit: number; readonly windowMs: number };
   readonly realWindowMs: number;
-  readonly timeScale: number;
   /** Real time with shortened windows (not the bulk section's scaled clock). */
   readonly clock: 'real';
   readonly creditsNeeded: number;

@@ -196,16 +196,9 @@ export async function distributed(
   const contenders = byKey(CONTENDERS, figures);
   const pick = (key: 'failedOperations' | 'rateLimited429') => byKey(CONTENDERS, (c) => contenders[c][key]);
   return {
-    repetitions: d.repetitions,
-    processes: d.processes,
-    notes: d.notes,
-    pageLimit: d.pageLimit,
-    concurrencyPerProcess: d.concurrencyPerProcess,
-    latencyMs: d.latencyMs,
+    ...d,
     realLatencyMs: d.latencyMs / d.timeScale,
-    budget: { limit: d.limit, windowMs: d.windowMs },
     realWindowMs,
-    timeScale: d.timeScale,
     clock: 'real',
     creditsNeeded: credits,
     theoreticalMinMs,
