@@ -19,4 +19,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
+  // import.meta.url in the CommonJS build (drivers are resolved from this package's location).
+  shims: true,
 });

@@ -1,6 +1,8 @@
 import { createOAuthState } from '@miro/auth';
+import { DEMO_CLIENT } from '@miro/mock';
+import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { csrfToken, deriveKeys, SESSION_COOKIE } from './session.js';
+import { csrfToken, deriveKeys, OAUTH_STATE_COOKIE, SESSION_COOKIE } from './session.js';
 import { createHarness, SESSION_SECRET } from './test-support/harness.js';
 
 const NO_STACK = /\n\s+at |Error:/;
@@ -89,6 +91,55 @@ describe('the OAuth callback', () => {
     const wrongKey = createOAuthState(sid, SESSION_SECRET);
     expect((await h.request(`/auth/callback?code=abc&state=${wrongKey}`)).status).toBe(403);
     expect(h.sim.state.counters.codeExchanges).toBe(0);
+  });
+
+  it('refuses a replayed callback: the state is spent by its first use', async () => {
+    const h = createHarness();
+    const toMiro = await h.request('/connect');
+    expect(h.stateCookie()).toBe(new URL(toMiro.headers.get('location') ?? '').searchParams.get('state'));
+    const back = await h.sim.handle(new Request(toMiro.headers.get('location') ?? ''));
+    const callback = new URL(back.headers.get('location') ?? '');
+    expect((await h.request(`${callback.pathname}${callback.search}`)).status).toBe(303);
+    expect(h.stateCookie()).toBeUndefined();
+    const replayed = await h.request(`${callback.pathname}${callback.search}`);
+    expect(replayed.status).toBe(403);
+    expect(await replayed.text()).toContain('was already used');
+    expect(h.sim.state.counters.codeExchanges).toBe(1);
+  });
+
+  it('refuses a callback whose state verifies but was not the one this browser was sent off with', async () => {
+    const h = createHarness();
+    await h.request('/connect');
+    // A second state for the same session (another tab) does not replace the one in the cookie.
+    const other = createOAuthState(h.sid(), deriveKeys(SESSION_SECRET).oauthState);
+    const response = await h.request(`/auth/callback?code=abc&state=${other}`);
+    expect(response.status).toBe(403);
+    expect(h.sim.state.counters.codeExchanges).toBe(0);
+  });
+
+  it('starts a new session at login: a session id planted before login gets nothing', async () => {
+    const h = createHarness();
+    await h.request('/');
+    const planted = h.sid(); // the attacker's id, planted in the victim's browser
+    const plantedCookie = h.jar.get(SESSION_COOKIE) ?? '';
+    await h.connect();
+    expect(h.sid()).not.toBe(planted);
+    expect(await h.miro.isAuthorized(h.sid())).toBe(true);
+    expect(await h.miro.isAuthorized(planted)).toBe(false);
+    // The attacker, with the planted cookie, still sees the connect page.
+    const attacker = createHarness();
+    const page = await attacker.request('/', { headers: { cookie: `${SESSION_COOKIE}=${plantedCookie}` } });
+    expect(await page.text()).toContain('Connect to Miro');
+  });
+
+  it('revokes the tokens of the session a reconnect replaces', async () => {
+    const h = createHarness();
+    await h.connect();
+    const first = h.sid();
+    await h.connect();
+    expect(h.sid()).not.toBe(first);
+    expect(await h.miro.isAuthorized(first)).toBe(false);
+    expect(h.sim.state.counters.revocations).toBe(1);
   });
 
   it('shows a readable page when the user denies access', async () => {
@@ -300,6 +351,87 @@ describe('sign out', () => {
     const text = await (await createHarness().request('/?notice=%3Cb%3Ezqxj')).text();
     expect(text).not.toContain('zqxj');
     expect(text).not.toContain('class="notice"');
+  });
+});
+
+describe('cookies', () => {
+  const cookiesOf = (response: Response) => response.headers.getSetCookie();
+
+  it('over plain http: HttpOnly, SameSite=Lax, no Secure, no prefix', async () => {
+    const h = createHarness();
+    const cookies = cookiesOf(await h.request('/connect'));
+    expect(cookies.map((c) => c.split('=')[0])).toEqual([SESSION_COOKIE, OAUTH_STATE_COOKIE]);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      expect(cookie).not.toMatch(/Secure/);
+    }
+  });
+
+  it('over https: __Host- prefixed, Secure, Path=/ and no Domain', async () => {
+    const h = createHarness({ appOrigin: 'https://app.test' });
+    const cookies = cookiesOf(await h.request('/connect'));
+    expect(cookies.map((c) => c.split('=')[0])).toEqual([`__Host-${SESSION_COOKIE}`, `__Host-${OAUTH_STATE_COOKIE}`]);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; Path=\//);
+      expect(cookie).not.toMatch(/Domain=/i);
+    }
+    await h.connect();
+    expect(await (await h.request('/')).text()).toContain('Your boards');
+  });
+
+  it('behind a TLS proxy: __Host- and Secure when trustProxy is set and the proxy says https, not otherwise', async () => {
+    const proxied = { headers: { 'x-forwarded-proto': 'https' } };
+    const trusted = createHarness({ ...proxied, trustProxy: true });
+    expect(cookiesOf(await trusted.request('/'))[0]).toMatch(new RegExp(`^__Host-${SESSION_COOKIE}=.*; Secure`));
+    await trusted.connect();
+    expect(await (await trusted.request('/')).text()).toContain('Your boards');
+    const untrusted = createHarness(proxied);
+    expect(cookiesOf(await untrusted.request('/'))[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(cookiesOf(await untrusted.request('/'))[0] ?? '').not.toMatch(/Secure/);
+  });
+});
+
+describe('the Web SDK endpoint', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (secret = DEMO_CLIENT.clientSecret, alg = 'HS256', exp = now() + 600) =>
+    new SignJWT({ user: '3458764517517819000', team: '3458764517517818867' })
+      .setProtectedHeader({ alg })
+      .setIssuer('miro')
+      .setSubject(DEMO_CLIENT.clientId)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
+  const call = (h: ReturnType<typeof createHarness>, token?: string) =>
+    h.request('/api/web-sdk/whoami', token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+
+  it('answers who the user is for a token Miro signed for this app, and sets no cookie', async () => {
+    const h = createHarness();
+    const response = await call(h, await sign());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ user: '3458764517517819000', team: '3458764517517818867' });
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('refuses a missing, forged, unsigned or expired token with 401 and the reason', async () => {
+    const h = createHarness();
+    const none = new UnsecuredJWT({ user: '1', team: '2', sub: DEMO_CLIENT.clientId })
+      .setIssuedAt()
+      .setExpirationTime(now() + 600)
+      .encode();
+    for (const [token, reason] of [
+      [undefined, 'missing'],
+      [await sign('another-secret-another-secret-xx'), 'signature'],
+      [none, 'algorithm'],
+      [await sign(DEMO_CLIENT.clientSecret, 'HS512'), 'algorithm'],
+      [await sign(DEMO_CLIENT.clientSecret, 'HS256', now() - 3600), 'expired'],
+    ] as const) {
+      const response = await call(h, token);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await response.json()).toEqual({ error: 'invalid_token', reason });
+    }
   });
 });
 

@@ -1,10 +1,28 @@
 import type { ApiResponse } from '@miro/api';
-import { createOAuthState, MiroAuthorizationRequiredError, verifyOAuthState, type Miro } from '@miro/auth';
+import {
+  createOAuthState,
+  MiroAuthorizationRequiredError,
+  MiroWebSdkTokenError,
+  verifyOAuthState,
+  type Miro,
+} from '@miro/auth';
 import { Hono, type Context } from 'hono';
 import { ActionError, attempt, describeError, UserError } from './errors.js';
 import { plainText, type SafeHtml } from './html.js';
 import { pageLinks, parseOffset } from './paging.js';
-import { csrfToken, deriveKeys, endSession, sessionId, verifyCsrf, type SessionKeys } from './session.js';
+import {
+  csrfToken,
+  deriveKeys,
+  endSession,
+  newSessionId,
+  rememberOAuthState,
+  servedOverHttps,
+  sessionId,
+  startSession,
+  takeOAuthState,
+  verifyCsrf,
+  type SessionKeys,
+} from './session.js';
 import { boardPage, boardsPage, connectPage, errorPage, type Credits } from './views.js';
 
 export interface WebAppLogger {
@@ -19,9 +37,14 @@ export interface WebAppOptions {
   /** Boards per page; default 10. */
   readonly pageSize?: number;
   readonly logger?: WebAppLogger;
+  /**
+   * The app sits behind a TLS-terminating proxy: trust its `X-Forwarded-Proto: https` to serve
+   * `__Host-` cookies with `Secure`. Off by default (then only the request's own URL counts).
+   */
+  readonly trustProxy?: boolean;
 }
 
-type AppEnv = { Variables: { sid: string } };
+type AppEnv = { Variables: { sid: string; https: boolean } };
 
 /** Fixed notices chosen by a query code, so no text from the URL is ever shown. */
 const NOTICES: Readonly<Record<string, string>> = {
@@ -83,7 +106,9 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
   app.use(async (c, next) => {
-    c.set('sid', await sessionId(c, keys));
+    c.set('https', servedOverHttps(c, options.trustProxy === true));
+    // The Web SDK's API authenticates each call with its token: no session, no cookie.
+    if (!c.req.path.startsWith('/api/')) c.set('sid', await sessionId(c, keys, c.get('https')));
     await next();
   });
 
@@ -123,20 +148,52 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
 
   app.get('/connect', (c) => {
     const state = createOAuthState(c.get('sid'), keys.oauthState);
+    rememberOAuthState(c, state, c.get('https'));
     return c.redirect(miro.getAuthUrl(state), 302);
   });
 
   app.get('/auth/callback', async (c) => {
     const sid = c.get('sid');
-    if (!verifyOAuthState(c.req.query('state'), sid, keys.oauthState)) {
+    // The state this browser was sent off with, spent now: a replayed callback finds none.
+    const expected = takeOAuthState(c, c.get('https'));
+    if (!expected || !verifyOAuthState(c.req.query('state'), sid, keys.oauthState)) {
       throw new UserError(
         403,
         'Connecting to Miro failed',
-        'This sign-in response does not belong to your browser session (the OAuth state did not match or has expired). Please connect again.',
+        'This sign-in response does not belong to your browser session (the OAuth state did not match, has expired or was already used). Please connect again.',
       );
     }
-    await attempt('finish connecting to Miro', () => miro.handleAuthorizationCodeRequest(sid, c.req.raw));
+    // A new session id at login: a session id planted in this browser before (fixation) gets nothing.
+    const signedIn = newSessionId();
+    await attempt('finish connecting to Miro', () =>
+      miro.handleAuthorizationCodeRequest(signedIn, c.req.raw, expected),
+    );
+    await startSession(c, keys, c.get('https'), signedIn);
+    // Tokens of the session being replaced (a reconnect) end with it.
+    if (await miro.isAuthorized(sid).catch(() => false)) {
+      await miro
+        .revokeToken(sid)
+        .catch((error: unknown) => logger.error(`could not revoke the old session's tokens: ${String(error)}`));
+    }
     return c.redirect('/', 303);
+  });
+
+  /**
+   * For the app's Web SDK part in the board: it sends `Authorization: Bearer <miro.board.getIdToken()>`
+   * and gets back who Miro says the user is.
+   */
+  app.get('/api/web-sdk/whoami', async (c) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const refuse = (reason: string) =>
+      c.json({ error: 'invalid_token', reason }, 401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    if (!token) return refuse('missing');
+    try {
+      const claims = await miro.verifyWebSdkToken(token);
+      return c.json({ user: claims.user, team: claims.team });
+    } catch (error) {
+      if (error instanceof MiroWebSdkTokenError) return refuse(error.reason);
+      throw error;
+    }
   });
 
   app.post('/boards', async (c) => {
@@ -178,7 +235,7 @@ export function createWebApp(options: WebAppOptions): Hono<AppEnv> {
   app.post('/signout', async (c) => {
     await formOf(c, keys);
     await attempt('sign out', () => miro.revokeToken(c.get('sid')));
-    endSession(c);
+    endSession(c, c.get('https'));
     return c.redirect('/?notice=signed-out', 303);
   });
 

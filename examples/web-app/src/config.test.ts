@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required when NODE_ENV=production/);
   });
 
+  it('trusts a TLS proxy only with TRUST_PROXY set, and names a value it does not understand', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be 1, true, 0 or false, got "yes"/);
+  });
+
   it('names PORT when it is not a port', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number \(0-65535\), got "eighty"/);
     expect(() => parsePort('70000', 'MOCK_PORT')).toThrow(/MOCK_PORT must be a port number/);

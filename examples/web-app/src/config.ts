@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly sessionSecretGenerated: boolean;
   /** Optional AES key for tokens at rest (`TOKEN_ENCRYPTION_KEY`, 64 hex chars). */
   readonly tokenEncryptionKey?: string;
+  /** `TRUST_PROXY=1`: behind a TLS-terminating proxy whose `X-Forwarded-Proto` is trusted. */
+  readonly trustProxy: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -108,7 +110,15 @@ export function loadConfig(env: Env, defaults: { port?: number } = {}): AppConfi
     sessionSecret: given ?? randomBytes(32).toString('base64url'),
     sessionSecretGenerated: given === undefined,
     ...(tokenEncryptionKey ? { tokenEncryptionKey } : {}),
+    trustProxy: flag(env, 'TRUST_PROXY'),
   };
+}
+
+function flag(env: Env, name: string): boolean {
+  const value = (text(env, name) ?? '0').toLowerCase();
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new ConfigError(`${name} must be 1, true, 0 or false, got ${JSON.stringify(env[name])}`);
 }
 
 const REAL_MIRO_VARS = ['MIRO_CLIENT_ID', 'MIRO_CLIENT_SECRET', 'MIRO_REDIRECT_URL'] as const;

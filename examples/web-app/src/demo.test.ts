@@ -42,6 +42,20 @@ function runCli(
 }
 
 describe('startDemo', () => {
+  it('against the mock, also listening on every interface (a plain-http redirect URL off loopback)', async () => {
+    const demo = await startDemo({
+      env: { DATA_DIR: dataDir, HOST: '0.0.0.0' },
+      port: 0,
+      mockPort: 0,
+      sampleBoards: 0,
+    });
+    try {
+      expect(demo.app.redirectUrl).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/auth\/callback$/);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('without Miro credentials: starts the mock with sample boards and wires the app to it', async () => {
     const demo = await startDemo({ env: { DATA_DIR: dataDir }, port: 0, sampleBoards: 3 });
     try {

@@ -92,6 +92,9 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
         sessionSecret: config.sessionSecret,
         port,
         host: config.host,
+        trustProxy: config.trustProxy,
+        // Against the mock everything is a local test setup; a real Miro app's URLs are checked.
+        allowInsecureUrls: !real,
         ...(options.logger ? { logger: options.logger } : {}),
       });
     let app: RunningWebApp;

@@ -63,7 +63,7 @@ describe('describeError', () => {
       message: expect.stringContaining('(access_denied)'),
     });
     expect(
-      describeError(new MiroTokenRequestError('boom', { status: 401, oauthError: 'invalid_client' })),
+      describeError(new MiroTokenRequestError('boom', { status: 401, oauthError: 'invalid_client', retryable: false })),
     ).toMatchObject({
       status: 502,
       message: "Miro's token endpoint refused the request (invalid_client).",

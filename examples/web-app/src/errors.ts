@@ -1,5 +1,11 @@
 import { MiroApiError, MiroConnectionError, MiroRateLimitError } from '@miro/api';
-import { MiroAuthError, MiroAuthorizationDeniedError, MiroStorageError, MiroTokenRequestError } from '@miro/auth';
+import {
+  MiroAuthError,
+  MiroAuthorizationDeniedError,
+  MiroStateMismatchError,
+  MiroStorageError,
+  MiroTokenRequestError,
+} from '@miro/auth';
 
 /** What the error page shows: never a stack trace, never a token. */
 export interface UserFacingError {
@@ -101,6 +107,14 @@ export function describeError(error: unknown): UserFacingError {
       details: [],
     };
   }
+  if (cause instanceof MiroStateMismatchError) {
+    return {
+      status: 403,
+      title: 'Connecting to Miro failed',
+      message: 'This sign-in response does not belong to your browser session. Please connect again.',
+      details: [],
+    };
+  }
   if (cause instanceof MiroTokenRequestError) {
     return {
       status: 502,
@@ -113,7 +127,7 @@ export function describeError(error: unknown): UserFacingError {
     return { status: 503, title, message: `The token store (${cause.store}) is not available right now.`, details: [] };
   }
   if (cause instanceof MiroAuthError) {
-    return { status: 500, title, message: cause.message, details: [`Error code: ${cause.code}`] };
+    return { status: 500, title, message: cause.message, details: [`Error kind: ${cause.kind}`] };
   }
   return { status: 500, title, message: 'An unexpected error occurred. It has been logged.', details: [] };
 }

@@ -15,6 +15,10 @@ export interface StartWebAppOptions {
   readonly host?: string;
   readonly pageSize?: number;
   readonly logger?: WebAppLogger;
+  /** Behind a TLS-terminating proxy: trust its `X-Forwarded-Proto` (see `WebAppOptions.trustProxy`). */
+  readonly trustProxy?: boolean;
+  /** Plain-http URLs on any host (the demo against the mock, e.g. listening on 0.0.0.0); see `@miro/auth`. */
+  readonly allowInsecureUrls?: boolean;
 }
 
 export interface RunningWebApp {
@@ -53,6 +57,7 @@ export async function startWebApp(options: StartWebAppOptions): Promise<RunningW
     clientSecret: miroApp.clientSecret,
     redirectUrl,
     storage: options.storage,
+    ...(options.allowInsecureUrls ? { allowInsecureUrls: true } : {}),
     ...(miroApp.apiBaseUrl ? { baseUrl: miroApp.apiBaseUrl } : {}),
     ...(miroApp.authorizeUrl ? { authorizeUrl: miroApp.authorizeUrl } : {}),
   });
@@ -61,6 +66,7 @@ export async function startWebApp(options: StartWebAppOptions): Promise<RunningW
     sessionSecret: options.sessionSecret,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
   });
   // Keep Node's own Request/Response: the in-process mock and msw use them too.
   handle = getRequestListener(app.fetch, { overrideGlobalObjects: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeFromRequest, parseAuthorizationCode } from './authorization-code.js';
-import { MiroAuthorizationDeniedError, MiroInvalidArgumentError } from './errors.js';
+import { callbackUrl, codeForState, parseAuthorizationCode } from './authorization-code.js';
+import { MiroAuthorizationDeniedError, MiroInvalidArgumentError, MiroStateMismatchError } from './errors.js';
 
 describe('parseAuthorizationCode', () => {
   it('reads the code from a full redirect URL', () => {
@@ -33,16 +33,50 @@ describe('parseAuthorizationCode', () => {
   });
 });
 
-describe('codeFromRequest', () => {
-  it('reads a Node request whose url is a path', () => {
-    expect(codeFromRequest({ url: '/callback?code=node-code' })).toBe('node-code');
+describe('codeForState', () => {
+  const redirect = (query: string) => `https://app.example/cb?${query}`;
+
+  it('returns the code when the state is the one expected', () => {
+    expect(codeForState(redirect('code=c1&state=expected-state'), 'expected-state')).toBe('c1');
   });
 
-  it('reads a Fetch Request', () => {
-    expect(codeFromRequest(new Request('https://app.example/callback?code=fetch-code'))).toBe('fetch-code');
+  it('refuses a callback without a state, and a bare code', () => {
+    for (const input of [redirect('code=c1'), redirect('code=c1&state='), 'bare-code']) {
+      const run = () => codeForState(input, 'expected-state');
+      expect(run).toThrow(MiroStateMismatchError);
+      expect(run).toThrow(/carries no "state"/);
+    }
   });
 
-  it('names the missing code when the request has no query', () => {
-    expect(() => codeFromRequest({ url: '/callback' })).toThrow(/no "code" query parameter/);
+  it('refuses another state, longer or shorter or differing in one character', () => {
+    for (const state of ['expected-statf', 'expected-state-and-more', 'expected']) {
+      expect(() => codeForState(redirect(`code=c1&state=${state}`), 'expected-state')).toThrow(
+        expect.objectContaining({ kind: 'MIRO_AUTH_STATE_MISMATCH', reason: 'different' }),
+      );
+    }
+  });
+
+  it('checks the state before reading a denial', () => {
+    expect(() => codeForState(redirect('error=access_denied&state=forged'), 'expected-state')).toThrow(
+      MiroStateMismatchError,
+    );
+    expect(() => codeForState(redirect('error=access_denied&state=s'), 's')).toThrow(MiroAuthorizationDeniedError);
+  });
+
+  it('asks for the expected state when none is given', () => {
+    expect(() => codeForState(redirect('code=c1&state=s'), '')).toThrow(/expectedState must be/);
+  });
+});
+
+describe('callbackUrl', () => {
+  it('reads a Node request whose url is a path, and a Fetch Request', () => {
+    expect(codeForState(callbackUrl({ url: '/callback?code=node-code&state=s' }), 's')).toBe('node-code');
+    expect(codeForState(callbackUrl(new Request('https://app.example/callback?code=fetch-code&state=s')), 's')).toBe(
+      'fetch-code',
+    );
+  });
+
+  it('names the missing url', () => {
+    expect(() => callbackUrl({})).toThrow(/no url/);
   });
 });

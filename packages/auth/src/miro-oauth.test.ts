@@ -1,9 +1,18 @@
+import { inspect } from 'node:util';
+import type { Logger } from '@miro/api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startTokenServer, type TokenServer } from '../test/helpers/token-server.js';
-import { MiroAuthorizationRequiredError, MiroConfigError, MiroTokenRequestError } from './errors.js';
-import { MiroOAuth, type MiroOptions } from './miro-oauth.js';
+import { clockAt } from '../test/helpers/clock.js';
+import { CALLBACK_STATE, startTokenServer, type TokenServer } from '../test/helpers/token-server.js';
+import {
+  MiroAuthorizationRequiredError,
+  MiroConfigError,
+  MiroInvalidArgumentError,
+  MiroStateMismatchError,
+  MiroTokenRequestError,
+} from './errors.js';
+import { MiroOAuth, type MiroOAuthOptions } from './miro-oauth.js';
 import { MemoryTokenStorage } from './storage/memory.js';
-import type { Logger } from './types.js';
+import type { TokenState } from './types.js';
 
 let server: TokenServer;
 let now: number;
@@ -15,7 +24,7 @@ const logger: Logger = {
   error: (m, meta) => logLines.push(`error ${m} ${JSON.stringify(meta ?? {})}`),
 };
 
-function miro(options: MiroOptions = {}) {
+function miro(options: MiroOAuthOptions = {}) {
   return new MiroOAuth({
     clientId: server.clientId,
     clientSecret: server.clientSecret,
@@ -23,7 +32,7 @@ function miro(options: MiroOptions = {}) {
     baseUrl: server.url,
     storage: new MemoryTokenStorage(),
     logger,
-    now: () => now,
+    clock: clockAt(() => now),
     ...options,
   });
 }
@@ -78,6 +87,75 @@ describe('configuration', () => {
   });
 });
 
+describe('strict inputs', () => {
+  const base = { clientId: 'a', clientSecret: 'b', storage: new MemoryTokenStorage() };
+
+  it('takes https: URLs, and plain http: only on loopback hosts', () => {
+    for (const redirectUrl of [
+      'https://app.example/cb',
+      'http://localhost:3000/cb',
+      'http://127.0.0.1:3000/cb',
+      'http://[::1]:3000/cb',
+      'http://app.localhost/cb',
+    ]) {
+      expect(() => new MiroOAuth({ ...base, redirectUrl })).not.toThrow();
+    }
+  });
+
+  it('refuses http: on a public host, other schemes and fragments, naming the option', () => {
+    const cases: [Partial<MiroOAuthOptions>, RegExp][] = [
+      [{ redirectUrl: 'http://app.example/cb' }, /redirectUrl must use https:.*got http:\/\/app\.example/],
+      [{ redirectUrl: 'javascript:alert(1)' }, /redirectUrl must be an https: URL, got the javascript: scheme/],
+      [{ redirectUrl: 'https://app.example/cb#frag' }, /redirectUrl must not have a fragment/],
+      [{ redirectUrl: 'https://app.example/cb', baseUrl: 'http://api.example' }, /baseUrl must use https:/],
+      [
+        { redirectUrl: 'https://app.example/cb', authorizeUrl: 'ftp://miro.example/a' },
+        /authorizeUrl must be an https: URL/,
+      ],
+      [{ redirectUrl: 'not a url' }, /redirectUrl is not a valid absolute URL/],
+    ];
+    for (const [options, message] of cases) {
+      expect(() => new MiroOAuth({ ...base, ...options })).toThrow(MiroConfigError);
+      expect(() => new MiroOAuth({ ...base, ...options })).toThrow(message);
+    }
+  });
+
+  it('accepts http: anywhere with allowInsecureUrls, and still no other scheme', () => {
+    expect(
+      () => new MiroOAuth({ ...base, redirectUrl: 'http://app.example/cb', allowInsecureUrls: true }),
+    ).not.toThrow();
+    expect(() => new MiroOAuth({ ...base, redirectUrl: 'javascript:x', allowInsecureUrls: true })).toThrow(
+      /javascript: scheme/,
+    );
+  });
+
+  it('takes a non-empty well-formed string or a safe integer as user id, and refuses anything else', async () => {
+    const client = miro();
+    for (const userId of [Number.NaN, Number.POSITIVE_INFINITY, 1.5, 2 ** 53, '', 'lone \uD800 surrogate']) {
+      await expect(client.isAuthorized(userId)).rejects.toBeInstanceOf(MiroInvalidArgumentError);
+    }
+    await expect(client.isAuthorized(-7)).resolves.toBe(false);
+    await expect(client.isAuthorized('pair 😀')).resolves.toBe(false);
+  });
+
+  it('with tokenRequestTimeoutMs: 0, waits for a slow token endpoint (0 means no timeout)', async () => {
+    const slow = await startTokenServer({ latencyMs: 50 });
+    try {
+      const client = miro({
+        baseUrl: slow.url,
+        clientId: slow.clientId,
+        clientSecret: slow.clientSecret,
+        tokenRequestTimeoutMs: 0,
+      });
+      await expect(client.exchangeCodeForAccessToken('u', slow.issueCallback(), CALLBACK_STATE)).resolves.toMatch(
+        /^at-/,
+      );
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('getAuthUrl', () => {
   it('carries response_type, client_id, redirect_uri, state and team_id', () => {
     const url = new URL(miro().getAuthUrl('state-123', 'team-9'));
@@ -107,6 +185,7 @@ describe('code exchange', () => {
     const token = await client.exchangeCodeForAccessToken(
       'u1',
       `https://app.example/auth/callback?code=${code}&state=s`,
+      's',
     );
     expect(token).toMatch(/^at-/);
     const stored = await client.storage.get('u1');
@@ -114,19 +193,40 @@ describe('code exchange', () => {
     expect(stored?.refreshToken).toMatch(/^rt-/);
   });
 
-  it('exchanges a bare code', async () => {
+  it('takes a numeric user id as its text', async () => {
     const client = miro();
-    await client.exchangeCodeForAccessToken(42, server.issueCode());
+    await client.exchangeCodeForAccessToken(42, server.issueCallback(), CALLBACK_STATE);
     expect(await client.isAuthorized(42)).toBe(true);
     expect(await client.isAuthorized('42')).toBe(true);
   });
 
+  it('refuses a callback whose state is missing or another, and exchanges nothing', async () => {
+    const client = miro();
+    const code = server.issueCode();
+    for (const [input, reason] of [
+      [`https://app.example/auth/callback?code=${code}`, 'missing'],
+      [code, 'missing'],
+      [`https://app.example/auth/callback?code=${code}&state=forged`, 'different'],
+    ] as const) {
+      const failure = client.exchangeCodeForAccessToken('u1', input, CALLBACK_STATE);
+      await expect(failure).rejects.toBeInstanceOf(MiroStateMismatchError);
+      await expect(failure).rejects.toMatchObject({ reason });
+    }
+    expect(server.requests).toEqual([]);
+    expect(await client.isAuthorized('u1')).toBe(false);
+  });
+
   it('handles a Node-style callback request and a Fetch Request', async () => {
     const client = miro();
-    await client.handleAuthorizationCodeRequest('node', { url: `/auth/callback?code=${server.issueCode()}` });
+    await client.handleAuthorizationCodeRequest(
+      'node',
+      { url: `/auth/callback?code=${server.issueCode()}&state=s1` },
+      's1',
+    );
     await client.handleAuthorizationCodeRequest(
       'fetch',
-      new Request(`https://app.example/auth/callback?code=${server.issueCode()}`),
+      new Request(`https://app.example/auth/callback?code=${server.issueCode()}&state=s2`),
+      's2',
     );
     expect(await client.isAuthorized('node')).toBe(true);
     expect(await client.isAuthorized('fetch')).toBe(true);
@@ -135,7 +235,7 @@ describe('code exchange', () => {
   it('sends client id, secret and code in a form body, never in the URL', async () => {
     const client = miro();
     const code = server.issueCode();
-    await client.exchangeCodeForAccessToken('u1', code);
+    await client.exchangeCodeForAccessToken('u1', `https://app.example/auth/callback?code=${code}&state=s`, 's');
     const request = server.requests.find((r) => r.url.startsWith('/v1/oauth/token'));
     expect(request?.url).toBe('/v1/oauth/token');
     expect(request?.contentType).toBe('application/x-www-form-urlencoded');
@@ -150,10 +250,10 @@ describe('code exchange', () => {
 
   it('fails with a typed error for an unknown code and stores nothing', async () => {
     const client = miro();
-    const failure = client.exchangeCodeForAccessToken('u1', 'not-a-code');
+    const failure = client.exchangeCodeForAccessToken('u1', 'https://app.example/cb?code=not-a-code&state=s', 's');
     await expect(failure).rejects.toBeInstanceOf(MiroTokenRequestError);
     await expect(failure).rejects.toMatchObject({
-      code: 'MIRO_AUTH_TOKEN_REQUEST_FAILED',
+      kind: 'MIRO_AUTH_TOKEN_REQUEST_FAILED',
       status: 400,
       oauthError: 'invalid_grant',
     });
@@ -163,7 +263,7 @@ describe('code exchange', () => {
 
 describe('tokens', () => {
   async function authorized(client: MiroOAuth, userId = 'u1') {
-    await client.exchangeCodeForAccessToken(userId, server.issueCode());
+    await client.exchangeCodeForAccessToken(userId, server.issueCallback(), CALLBACK_STATE);
     return (await client.storage.get(userId))!;
   }
 
@@ -171,7 +271,7 @@ describe('tokens', () => {
     const client = miro();
     expect(await client.isAuthorized('nobody')).toBe(false);
     await expect(client.getAccessToken('nobody')).rejects.toMatchObject({
-      code: 'MIRO_AUTH_AUTHORIZATION_REQUIRED',
+      kind: 'MIRO_AUTH_AUTHORIZATION_REQUIRED',
       userId: 'nobody',
     });
   });
@@ -258,7 +358,7 @@ describe('tokens', () => {
     now = state.expiresAt! + 1;
     const failure = client.getAccessToken('u1');
     await expect(failure).rejects.toBeInstanceOf(MiroAuthorizationRequiredError);
-    await expect(failure).rejects.toMatchObject({ code: 'MIRO_AUTH_AUTHORIZATION_REQUIRED' });
+    await expect(failure).rejects.toMatchObject({ kind: 'MIRO_AUTH_AUTHORIZATION_REQUIRED' });
     expect(await client.isAuthorized('u1')).toBe(false);
   });
 
@@ -268,17 +368,18 @@ describe('tokens', () => {
     const wrong = miro({ storage, clientSecret: 'wrong-secret' });
     now = state.expiresAt! + 1;
     await expect(wrong.getAccessToken('u1')).rejects.toMatchObject({
-      code: 'MIRO_AUTH_TOKEN_REQUEST_FAILED',
+      kind: 'MIRO_AUTH_TOKEN_REQUEST_FAILED',
       oauthError: 'invalid_client',
+      retryable: false,
     });
     expect(await wrong.isAuthorized('u1')).toBe(true);
   });
 
   it('raises a typed error naming the endpoint when the token server is unreachable', async () => {
     const client = miro({ baseUrl: 'http://127.0.0.1:1' });
-    await expect(client.exchangeCodeForAccessToken('u1', 'code')).rejects.toThrow(
-      /Request to http:\/\/127.0.0.1:1\/v1\/oauth\/token failed/,
-    );
+    const failure = client.exchangeCodeForAccessToken('u1', 'https://app.example/cb?code=c&state=s', 's');
+    await expect(failure).rejects.toThrow(/Request to http:\/\/127.0.0.1:1\/v1\/oauth\/token failed: no answer/);
+    await expect(failure).rejects.toMatchObject({ retryable: true, status: undefined });
   });
 
   it('revokes at Miro and forgets the user', async () => {
@@ -296,6 +397,17 @@ describe('tokens', () => {
     });
   });
 
+  it('revokes the stored access token as it is, without refreshing it first', async () => {
+    const client = miro();
+    const state = await authorized(client);
+    now = state.expiresAt! + 1;
+    await client.revokeToken('u1');
+    expect(server.counts.refreshes).toBe(0);
+    const revoke = server.requests.find((r) => r.url === '/v2/oauth/revoke');
+    expect(JSON.parse(revoke!.body).accessToken).toBe(state.accessToken);
+    expect(await client.isAuthorized('u1')).toBe(false);
+  });
+
   it('revoking an unknown user does nothing', async () => {
     await miro().revokeToken('nobody');
     expect(server.counts.revokes).toBe(0);
@@ -307,16 +419,16 @@ describe('secrets stay out of URLs, logs and errors', () => {
     const client = miro();
     const errors: string[] = [];
     const code = server.issueCode();
-    await client.exchangeCodeForAccessToken('u1', `https://app.example/auth/callback?code=${code}`);
+    await client.exchangeCodeForAccessToken('u1', `https://app.example/auth/callback?code=${code}&state=s`, 's');
     const first = (await client.storage.get('u1'))!;
     now = first.expiresAt! + 1;
     await client.getAccessToken('u1');
     const second = (await client.storage.get('u1'))!;
     await client
-      .exchangeCodeForAccessToken('u2', 'bogus-code-value')
+      .exchangeCodeForAccessToken('u2', 'https://app.example/cb?code=bogus-code-value&state=s', 's')
       .catch((e: Error) => errors.push(`${e.message} ${String(e.cause ?? '')}`));
     await miro({ clientSecret: 'wrong-secret-value' })
-      .exchangeCodeForAccessToken('u3', server.issueCode())
+      .exchangeCodeForAccessToken('u3', server.issueCallback(), CALLBACK_STATE)
       .catch((e: Error) => errors.push(e.message));
     // A refresh refused with invalid_grant (the first refresh token was spent above).
     await client.storage.set('u4', { ...first, expiresAt: now - 1 });
@@ -341,5 +453,146 @@ describe('secrets stay out of URLs, logs and errors', () => {
     for (const secret of secrets) {
       for (const text of haystacks) expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('token endpoint hygiene', () => {
+  const secret = 'client-secret-under-test';
+  const refresh = 'rt-refresh/token+with "odd" chars';
+  const expired: TokenState = { accessToken: 'at-old-access', refreshToken: refresh, expiresAt: 1 };
+  /** A client whose token endpoint answers `answer`, and the requests it got. */
+  async function answering(answer: () => Response | Promise<Response>) {
+    const seen: RequestInit[] = [];
+    const storage = new MemoryTokenStorage();
+    await storage.set('u', expired);
+    const client = miro({
+      clientSecret: secret,
+      storage,
+      fetch: async (_url, init) => {
+        seen.push(init ?? {});
+        return answer();
+      },
+    });
+    const error = await client.getAccessToken('u').catch((e: unknown) => e);
+    return { client, storage, seen, error: error as MiroTokenRequestError };
+  }
+  const echo = [refresh, encodeURIComponent(refresh), JSON.stringify(refresh).slice(1, -1), secret].join(' / ');
+  const texts = (error: Error) => [error.message, String(error), inspect(error, { depth: 5 }), JSON.stringify(error)];
+
+  it('asks fetch not to follow redirects, and refuses one naming where it pointed', async () => {
+    for (const status of [302, 307, 308]) {
+      const { seen, error, storage } = await answering(
+        () => new Response(null, { status, headers: { location: `https://elsewhere.example/steal?token=${secret}` } }),
+      );
+      expect(seen[0]?.redirect).toBe('manual');
+      expect(error).toBeInstanceOf(MiroTokenRequestError);
+      expect(error).toMatchObject({ status, retryable: false });
+      expect(error.message).toContain(`HTTP ${status} redirecting to https://elsewhere.example/steal;`);
+      expect(error.message).not.toContain(secret);
+      expect(await storage.get('u')).toEqual(expired);
+    }
+  });
+
+  it('refuses an answer that a fetch implementation got by following a redirect', async () => {
+    const followed = new Response(JSON.stringify({ access_token: 'at-evil', expires_in: 3600 }));
+    Object.defineProperty(followed, 'redirected', { value: true });
+    const { error, storage } = await answering(() => followed);
+    expect(error.message).toMatch(/followed a redirect/);
+    expect(await storage.get('u')).toEqual(expired);
+  });
+
+  it('redacts the secret and the refresh token in raw, URL-encoded and JSON-escaped form from the error', async () => {
+    const { error } = await answering(() =>
+      Response.json({ error: 'invalid_request', error_description: `cannot parse ${echo}` }, { status: 400 }),
+    );
+    expect(error).toMatchObject({ status: 400, oauthError: 'invalid_request', retryable: false });
+    for (const text of texts(error)) {
+      expect(text).toContain('invalid_request');
+      for (const form of echo.split(' / ')) expect(text).not.toContain(form);
+    }
+  });
+
+  it('does not echo an error field that is not an OAuth error code, nor a page body', async () => {
+    const odd = await answering(() => Response.json({ error: `<b>${echo}</b>` }, { status: 400 }));
+    expect(odd.error.oauthError).toBeUndefined();
+    expect(odd.error.message).toContain('an error code that is not an OAuth error code');
+    const page = await answering(
+      () => new Response(`<html>proxy error ${echo}</html>`, { status: 400, headers: { 'content-type': 'text/html' } }),
+    );
+    expect(page.error.message).toBe(
+      'Token endpoint refused the refresh_token grant with HTTP 400 (a text/html body that is not an OAuth answer)',
+    );
+    for (const error of [odd.error, page.error]) {
+      for (const text of texts(error)) for (const form of echo.split(' / ')) expect(text).not.toContain(form);
+    }
+  });
+
+  it('redacts a transport error kept as the cause', async () => {
+    const { error } = await answering(() => {
+      throw new TypeError(`connect failed while sending ${echo}`, { cause: new Error(`socket said ${refresh}`) });
+    });
+    expect(error).toMatchObject({ retryable: true, status: undefined });
+    for (const text of texts(error)) for (const form of echo.split(' / ')) expect(text).not.toContain(form);
+    expect(inspect(error, { depth: 5 })).toContain('connect failed while sending');
+  });
+
+  it('reads Retry-After of a 429 as a retryable failure', async () => {
+    const { error } = await answering(
+      () => new Response('slow down', { status: 429, headers: { 'retry-after': '30' } }),
+    );
+    expect(error).toMatchObject({ status: 429, retryable: true, retryAfterMs: 30_000 });
+  });
+});
+
+describe('tokens Miro issued are never lost', () => {
+  /** A memory store whose writes fail while `down` is true. */
+  class FlakyStorage extends MemoryTokenStorage {
+    down = false;
+    override async set(userId: string, state: TokenState): Promise<void> {
+      if (this.down) throw new Error('store is down');
+      return super.set(userId, state);
+    }
+  }
+
+  it('keeps the tokens of a login the store could not take, serves them, and stores them later', async () => {
+    const storage = new FlakyStorage();
+    storage.down = true;
+    const client = miro({ storage });
+    const token = await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);
+    expect(await client.isAuthorized('u1')).toBe(true);
+    expect(await client.getAccessToken('u1')).toBe(token);
+    expect(logLines.filter((l) => l.startsWith('error'))).toEqual([
+      'error @miro/auth: could not store the new tokens; keeping them in memory and retrying {"userId":"u1","error":"store is down"}',
+    ]);
+    storage.down = false;
+    await vi.waitFor(async () => expect((await storage.get('u1'))?.accessToken).toBe(token), { timeout: 5_000 });
+    expect(logLines).toContain('info @miro/auth: stored the tokens kept in memory {"userId":"u1"}');
+  });
+
+  it('flushTokens stores what is kept in memory now, and says how much is still only there', async () => {
+    const storage = new FlakyStorage();
+    storage.down = true;
+    const client = miro({ storage });
+    const token = await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);
+    expect(await client.flushTokens()).toBe(1);
+    storage.down = false;
+    expect(await client.flushTokens()).toBe(0);
+    expect((await storage.get('u1'))?.accessToken).toBe(token);
+  });
+
+  it('never sends a refresh token it exchanged again, even when the store hands the old pair back', async () => {
+    const client = miro();
+    await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);
+    const first = (await client.storage.get('u1'))!;
+    now = first.expiresAt! + 1;
+    const second = await client.getAccessToken('u1');
+    // The store loses the write (a failover to a replica that missed it): it holds the spent pair again.
+    await client.storage.set('u1', first);
+    expect(await client.getAccessToken('u1')).toBe(second);
+    expect(server.counts).toMatchObject({ refreshes: 1, reusedRefreshTokens: 0 });
+    expect((await client.storage.get('u1'))?.accessToken).toBe(second);
+    expect(logLines).toContain(
+      'warn @miro/auth: the store returned tokens this process had already refreshed; stored the newer ones again {"userId":"u1"}',
+    );
   });
 });

@@ -1,21 +1,21 @@
-import { codeFromRequest, parseAuthorizationCode, type AuthorizationCodeRequest } from './authorization-code.js';
-import {
-  MiroAuthorizationRequiredError,
-  MiroConfigError,
-  MiroInvalidArgumentError,
-  MiroTokenRequestError,
-} from './errors.js';
+import { type Clock, DEFAULT_BASE_URL, type Logger } from '@miro/api';
+import { callbackUrl, codeForState, type AuthorizationCodeRequest } from './authorization-code.js';
+import { checkUrlOption, nonNegativeMs } from './config-checks.js';
+import { DEFAULT_TOKEN_REQUEST_TIMEOUT_MS, LEASE_MARGIN_MS } from './defaults.js';
+import { MiroConfigError } from './errors.js';
+import { logLine, type LogLine } from './log.js';
 import { MemoryTokenStorage } from './storage/memory.js';
-import { unlockedHandle } from './storage/unlocked-handle.js';
-import { isInvalidGrant, requestToken, revokeAccessToken, type TokenEndpointConfig } from './token-endpoint.js';
-import type { Clock, ExternalUserId, LockedTokenState, Logger, TokenState, TokenStorage } from './types.js';
+import { requestToken, type TokenEndpointConfig } from './token-endpoint.js';
+import { TokenKeeper } from './token-keeper.js';
+import type { ExternalUserId, TokenStorage } from './types.js';
+import { toUserId } from './user-id.js';
+import { verifyWebSdkToken, type WebSdkTokenClaims, type WebSdkTokenOptions } from './web-sdk-token.js';
 
-export const DEFAULT_BASE_URL = 'https://api.miro.com';
+export { DEFAULT_TOKEN_REQUEST_TIMEOUT_MS };
 export const DEFAULT_AUTHORIZE_URL = 'https://miro.com/oauth/authorize';
 export const DEFAULT_REFRESH_MARGIN_MS = 60_000;
-export const DEFAULT_TOKEN_REQUEST_TIMEOUT_MS = 15_000;
 
-export interface MiroOptions {
+export interface MiroOAuthOptions {
   /** App's client id; default `process.env.MIRO_CLIENT_ID`. */
   clientId?: string;
   /** App's client secret; default `process.env.MIRO_CLIENT_SECRET`. */
@@ -28,15 +28,21 @@ export interface MiroOptions {
   baseUrl?: string;
   /** Where users are sent to authorize; default `https://miro.com/oauth/authorize`. */
   authorizeUrl?: string;
+  /**
+   * Accept plain `http:` URLs on any host for `redirectUrl`, `baseUrl` and `authorizeUrl` (test
+   * setups with a mock on another machine). Without it, `http:` is accepted on loopback hosts only.
+   */
+  allowInsecureUrls?: boolean;
+  /** `@miro/api`'s logger: an object with level methods (`console` fits) or a function. */
   logger?: Logger;
   /** Fetch implementation for token requests (and for `as()` clients). */
   fetch?: typeof fetch;
   /** Refresh this long before the access token expires; default 60 s. */
   refreshMarginMs?: number;
-  /** Abort a token or revoke request after this long; default 15 s. */
+  /** Abort a token or revoke request after this long; default 15 s; 0: no timeout. */
   tokenRequestTimeoutMs?: number;
-  /** Current time in epoch ms; default `Date.now`. */
-  now?: Clock;
+  /** `@miro/api`'s clock; its `now()` decides expiry. Default: the system clock. */
+  clock?: Clock;
 }
 
 /** Why the API client asks for a token again: Miro answered 401 to `rejectedToken`. */
@@ -56,38 +62,52 @@ export class MiroOAuth {
   readonly storage: TokenStorage;
   protected readonly baseUrl: string;
   protected readonly authorizeUrl: string;
-  protected readonly logger: Logger;
+  protected readonly logger: Logger | undefined;
   protected readonly fetchImpl: typeof fetch;
-  protected readonly now: Clock;
-  readonly #refreshMarginMs: number;
+  protected readonly clock: Pick<Clock, 'now'>;
+  readonly #clientSecret: string;
   readonly #endpoint: TokenEndpointConfig;
-  readonly #inflight = new Map<string, Promise<string>>();
+  readonly #log: LogLine;
+  readonly #keeper: TokenKeeper;
 
-  constructor(options: MiroOptions = {}) {
+  constructor(options: MiroOAuthOptions = {}) {
+    const insecure = options.allowInsecureUrls === true;
     this.clientId = setting(options.clientId, 'clientId', 'MIRO_CLIENT_ID');
-    const clientSecret = setting(options.clientSecret, 'clientSecret', 'MIRO_CLIENT_SECRET');
-    this.redirectUrl = setting(options.redirectUrl, 'redirectUrl', 'MIRO_REDIRECT_URL');
-    requireUrl('redirectUrl', this.redirectUrl);
-    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    requireUrl('baseUrl', this.baseUrl);
-    this.authorizeUrl = options.authorizeUrl ?? DEFAULT_AUTHORIZE_URL;
-    requireUrl('authorizeUrl', this.authorizeUrl);
-    this.logger = options.logger ?? {};
+    this.#clientSecret = setting(options.clientSecret, 'clientSecret', 'MIRO_CLIENT_SECRET');
+    this.redirectUrl = checkUrlOption(
+      'redirectUrl',
+      setting(options.redirectUrl, 'redirectUrl', 'MIRO_REDIRECT_URL'),
+      insecure,
+    );
+    this.baseUrl = checkUrlOption('baseUrl', options.baseUrl ?? DEFAULT_BASE_URL, insecure).replace(/\/+$/, '');
+    this.authorizeUrl = checkUrlOption('authorizeUrl', options.authorizeUrl ?? DEFAULT_AUTHORIZE_URL, insecure);
+    this.logger = options.logger;
+    this.#log = logLine(options.logger);
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.now = options.now ?? Date.now;
-    this.#refreshMarginMs = nonNegative('refreshMarginMs', options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
+    this.clock = options.clock ?? { now: () => Date.now() };
+    const refreshMarginMs = nonNegativeMs('refreshMarginMs', options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
+    const timeoutMs = nonNegativeMs(
+      'tokenRequestTimeoutMs',
+      options.tokenRequestTimeoutMs ?? DEFAULT_TOKEN_REQUEST_TIMEOUT_MS,
+    );
     // Without a logger the warning still has to reach someone: the console, once per process.
     this.storage = options.storage ?? new MemoryTokenStorage({ logger: options.logger ?? consoleWarnOnce });
     this.#endpoint = {
       baseUrl: this.baseUrl,
       clientId: this.clientId,
-      clientSecret,
+      clientSecret: this.#clientSecret,
       fetch: this.fetchImpl,
-      timeoutMs: nonNegative(
-        'tokenRequestTimeoutMs',
-        options.tokenRequestTimeoutMs ?? DEFAULT_TOKEN_REQUEST_TIMEOUT_MS,
-      ),
+      timeoutMs,
     };
+    this.#keeper = new TokenKeeper({
+      storage: this.storage,
+      endpoint: this.#endpoint,
+      log: this.#log,
+      clock: this.clock,
+      refreshMarginMs,
+      // The lease outlasts the token request, so a live holder's request ends before its lease can.
+      leaseMs: timeoutMs > 0 ? timeoutMs + LEASE_MARGIN_MS : undefined,
+    });
   }
 
   /** The URL to send a user to so they install and authorize the app. */
@@ -102,56 +122,73 @@ export class MiroOAuth {
   }
 
   /**
-   * Exchanges the code from the redirect (the full redirect URL or the bare code) for tokens,
-   * stores them for `userId`, and returns the access token.
+   * Exchanges the code of the redirect for tokens, stores them for `userId`, and returns the access
+   * token. `redirectUrl` is the whole redirect URL (`...?code=...&state=...`): its `state` must be
+   * `expectedState`, the state this session sent to `getAuthUrl`, or nothing is exchanged.
    */
-  async exchangeCodeForAccessToken(userId: ExternalUserId, urlOrCode: string): Promise<string> {
-    const id = userKey(userId);
-    const code = parseAuthorizationCode(urlOrCode);
+  async exchangeCodeForAccessToken(
+    userId: ExternalUserId,
+    redirectUrl: string,
+    expectedState: string,
+  ): Promise<string> {
+    const id = toUserId(userId);
+    const code = codeForState(redirectUrl, expectedState);
     const state = await requestToken(
       this.#endpoint,
       { grant_type: 'authorization_code', code, redirect_uri: this.redirectUrl },
-      this.now(),
+      this.clock.now(),
     );
-    await this.storage.set(id, state);
-    this.logger.info?.('@miro/auth: stored new tokens after authorization', { userId: id });
+    await this.#keeper.keepLogin(id, state);
     return state.accessToken;
   }
 
-  /** Reads the code from the redirect request (Node `IncomingMessage` or Fetch `Request`) and exchanges it. */
-  async handleAuthorizationCodeRequest(userId: ExternalUserId, req: AuthorizationCodeRequest): Promise<void> {
-    await this.exchangeCodeForAccessToken(userId, codeFromRequest(req));
+  /** Reads the redirect from the callback request (Node `IncomingMessage` or Fetch `Request`) and exchanges it. */
+  async handleAuthorizationCodeRequest(
+    userId: ExternalUserId,
+    req: AuthorizationCodeRequest,
+    expectedState: string,
+  ): Promise<void> {
+    await this.exchangeCodeForAccessToken(userId, callbackUrl(req), expectedState);
   }
 
-  /** True when tokens are stored for the user (an expired access token still counts: it refreshes). */
+  /** True when tokens are kept for the user (an expired access token still counts: it refreshes). */
   async isAuthorized(userId: ExternalUserId): Promise<boolean> {
-    return Boolean((await this.storage.get(userKey(userId)))?.accessToken);
+    return this.#keeper.isAuthorized(toUserId(userId));
   }
 
   /** A valid access token for the user, refreshed first when it expires within the margin. */
   async getAccessToken(userId: ExternalUserId): Promise<string> {
-    return this.tokenFor(userKey(userId));
+    return this.#keeper.accessToken(toUserId(userId), undefined);
   }
 
-  /** Revokes the user's tokens at Miro and deletes them from the store. */
+  /** Revokes the stored access token at Miro (without refreshing it first) and deletes the tokens. */
   async revokeToken(userId: ExternalUserId): Promise<void> {
-    const id = userKey(userId);
-    let accessToken: string;
-    try {
-      accessToken = await this.tokenFor(id);
-    } catch (error) {
-      if (error instanceof MiroAuthorizationRequiredError) return; // nothing valid left to revoke
-      throw error;
-    }
-    try {
-      await revokeAccessToken(this.#endpoint, accessToken);
-    } catch (error) {
-      // 400/401: Miro no longer knows the token, which is what revoking wanted.
-      const gone = error instanceof MiroTokenRequestError && (error.status === 400 || error.status === 401);
-      if (!gone) throw error;
-    }
-    await this.storage.delete(id);
-    this.logger.info?.('@miro/auth: revoked and deleted tokens', { userId: id });
+    await this.#keeper.revoke(toUserId(userId));
+  }
+
+  /**
+   * Stores now the tokens kept in memory because the store could not take them (they are retried
+   * in the background anyway); resolves with how many users' tokens are still only in memory. Call
+   * it before a planned shutdown: tokens still in memory when the process ends are lost.
+   */
+  flushTokens(): Promise<number> {
+    return this.#keeper.flush();
+  }
+
+  /**
+   * Verifies a token from the Web SDK (`miro.board.getIdToken()` in the app's board iframe) with
+   * this app's client secret, and that it was made for this app; see `verifyWebSdkToken`.
+   */
+  verifyWebSdkToken(
+    token: string,
+    options: Omit<WebSdkTokenOptions, 'clientSecret' | 'clientId'> = {},
+  ): Promise<WebSdkTokenClaims> {
+    return verifyWebSdkToken(token, {
+      clock: this.clock,
+      ...options,
+      clientSecret: this.#clientSecret,
+      clientId: this.clientId,
+    });
   }
 
   /**
@@ -159,86 +196,7 @@ export class MiroOAuth {
    * refreshed one, unless the store already holds a token other than the rejected one.
    */
   protected tokenFor(id: string, context?: TokenRequestContext): Promise<string> {
-    return this.#tokenFor(id, context?.reason === 'unauthorized' ? context.rejectedToken : undefined);
-  }
-
-  async #tokenFor(id: string, rejectedToken: string | undefined): Promise<string> {
-    const state = await this.storage.get(id);
-    if (!state) throw new MiroAuthorizationRequiredError(id, 'no tokens are stored for this user');
-    if (!this.#needsRefresh(state, rejectedToken)) return state.accessToken;
-    const running = this.#inflight.get(id);
-    if (running) {
-      const token = await running;
-      // The refresh we joined may have found the very token that was rejected: force one more.
-      return token === rejectedToken ? this.#startRefresh(id, rejectedToken) : token;
-    }
-    return this.#startRefresh(id, rejectedToken);
-  }
-
-  #startRefresh(id: string, rejectedToken: string | undefined): Promise<string> {
-    const existing = this.#inflight.get(id);
-    if (existing) return existing;
-    const run = (locked: LockedTokenState) => this.#refreshLocked(id, locked, rejectedToken);
-    const refresh = (
-      this.storage.withRefreshLock ? this.storage.withRefreshLock(id, run) : run(unlockedHandle(this.storage, id))
-    ).finally(() => this.#inflight.delete(id));
-    this.#inflight.set(id, refresh);
-    return refresh;
-  }
-
-  async #refreshLocked(id: string, locked: LockedTokenState, rejectedToken: string | undefined): Promise<string> {
-    // Re-read under the lock: another process may have refreshed while we waited for it.
-    const state = await locked.get();
-    if (!state) throw new MiroAuthorizationRequiredError(id, 'no tokens are stored for this user');
-    if (!this.#needsRefresh(state, rejectedToken)) {
-      this.logger.debug?.('@miro/auth: tokens were refreshed by another holder of the lock', { userId: id });
-      return state.accessToken;
-    }
-    if (!state.refreshToken) {
-      await locked.delete();
-      const why = rejectedToken === undefined ? 'the access token expired' : 'Miro rejected the access token';
-      throw new MiroAuthorizationRequiredError(id, `${why} and there is no refresh token`);
-    }
-    let next: TokenState;
-    try {
-      next = await requestToken(
-        this.#endpoint,
-        { grant_type: 'refresh_token', refresh_token: state.refreshToken },
-        this.now(),
-      );
-    } catch (error) {
-      if (!isInvalidGrant(error)) throw error;
-      // A store without a lock may have been updated by another process meanwhile: keep its tokens.
-      const current = await locked.get();
-      if (current && current.refreshToken !== state.refreshToken && !this.#needsRefresh(current, rejectedToken)) {
-        return current.accessToken;
-      }
-      await locked.delete();
-      this.logger.warn?.('@miro/auth: Miro refused the refresh token; deleted the stored tokens', { userId: id });
-      throw new MiroAuthorizationRequiredError(
-        id,
-        'Miro refused the refresh token (invalid_grant); the stored tokens were deleted',
-        {
-          cause: error,
-        },
-      );
-    }
-    const merged: TokenState = {
-      ...next,
-      refreshToken: next.refreshToken ?? state.refreshToken,
-      ...((next.teamId ?? state.teamId) ? { teamId: next.teamId ?? state.teamId } : {}),
-      ...((next.miroUserId ?? state.miroUserId) ? { miroUserId: next.miroUserId ?? state.miroUserId } : {}),
-      ...((next.scope ?? state.scope) ? { scope: next.scope ?? state.scope } : {}),
-    };
-    // Stored before it is returned: the old refresh token is spent, so losing the new one logs the user out.
-    await locked.set(merged);
-    this.logger.info?.('@miro/auth: refreshed the access token', { userId: id });
-    return merged.accessToken;
-  }
-
-  #needsRefresh(state: TokenState, rejectedToken: string | undefined): boolean {
-    if (rejectedToken !== undefined && state.accessToken === rejectedToken) return true;
-    return state.expiresAt !== undefined && this.now() >= state.expiresAt - this.#refreshMarginMs;
+    return this.#keeper.accessToken(id, context?.reason === 'unauthorized' ? context.rejectedToken : undefined);
   }
 }
 
@@ -255,23 +213,4 @@ function setting(value: string | undefined, option: string, envName: string): st
   const resolved = value ?? (typeof process === 'undefined' ? undefined : process.env[envName]);
   if (!resolved) throw new MiroConfigError(`Miro: ${option} is missing: pass options.${option} or set ${envName}`);
   return resolved;
-}
-
-function requireUrl(option: string, value: string): void {
-  if (!URL.canParse(value)) throw new MiroConfigError(`Miro: ${option} is not a valid absolute URL: "${value}"`);
-}
-
-function nonNegative(option: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new MiroConfigError(`Miro: ${option} must be a non-negative number of milliseconds, got ${String(value)}`);
-  }
-  return value;
-}
-
-/** The store key of a user id (the official client accepts numbers too). */
-export function userKey(userId: ExternalUserId): string {
-  if ((typeof userId !== 'string' && typeof userId !== 'number') || String(userId) === '') {
-    throw new MiroInvalidArgumentError('userId must be a non-empty string or a number');
-  }
-  return String(userId);
 }

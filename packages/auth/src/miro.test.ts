@@ -1,6 +1,7 @@
 import { MiroApi } from '@miro/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTokenServer, type TokenServer } from '../test/helpers/token-server.js';
+import { clockAt } from '../test/helpers/clock.js';
+import { CALLBACK_STATE, startTokenServer, type TokenServer } from '../test/helpers/token-server.js';
 import { Miro } from './miro.js';
 import { MemoryTokenStorage } from './storage/memory.js';
 
@@ -15,7 +16,7 @@ function miro(storage = new MemoryTokenStorage()) {
     redirectUrl: 'https://app.example/auth/callback',
     baseUrl: server.url,
     storage,
-    now: () => now,
+    clock: clockAt(() => now),
     logger: {
       debug: (m, f) => logLines.push(`${m} ${JSON.stringify(f ?? {})}`),
       info: (m, f) => logLines.push(`${m} ${JSON.stringify(f ?? {})}`),
@@ -34,7 +35,7 @@ afterEach(() => server.close());
 describe('Miro.as', () => {
   it('returns a MiroApi that calls Miro with the user’s token', async () => {
     const client = miro();
-    await client.exchangeCodeForAccessToken('u1', server.issueCode());
+    await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);
     const api = client.as('u1');
     expect(api).toBeInstanceOf(MiroApi);
     const boards = await api.getBoards();
@@ -56,7 +57,7 @@ describe('Miro.as', () => {
 
   it('after a 401 refreshes once and retries, for many concurrent calls', async () => {
     const client = miro();
-    await client.exchangeCodeForAccessToken('u1', server.issueCode());
+    await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);
     const stored = (await client.storage.get('u1'))!;
     // Miro revoked the token early; locally it still looks fresh.
     server.expire(stored.accessToken);
@@ -69,7 +70,7 @@ describe('Miro.as', () => {
 
   it('keeps tokens and secrets out of requested URLs and log lines', async () => {
     const client = miro();
-    await client.exchangeCodeForAccessToken('u1', server.issueCode());
+    await client.exchangeCodeForAccessToken('u1', server.issueCallback(), CALLBACK_STATE);
     const first = (await client.storage.get('u1'))!;
     server.expire(first.accessToken);
     await client.as('u1').getBoards();

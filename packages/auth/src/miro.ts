@@ -1,6 +1,7 @@
 import { MiroApi, type CreditBudget, type CreditBudgetSettings } from '@miro/api';
-import { MiroOAuth, userKey, type MiroOptions as MiroOAuthOptions } from './miro-oauth.js';
+import { MiroOAuth, type MiroOAuthOptions } from './miro-oauth.js';
 import type { ExternalUserId } from './types.js';
+import { toUserId } from './user-id.js';
 
 export interface MiroOptions extends MiroOAuthOptions {
   /**
@@ -27,12 +28,12 @@ export class Miro extends MiroOAuth {
    * refreshed ahead of expiry, and once more after Miro answers 401.
    */
   as(userId: ExternalUserId): MiroApi {
-    const id = userKey(userId);
+    const id = toUserId(userId);
     return new MiroApi({
       accessToken: (context) => this.tokenFor(id, context),
       baseUrl: this.baseUrl,
       fetch: (url, init) => this.fetchImpl(url, init),
-      logger: this.logger,
+      ...(this.logger === undefined ? {} : { logger: this.logger }),
       // One budget per user that survives token refreshes (the default key is the token's hash).
       budgetKey: `user:${id}`,
       ...(this.#budget === undefined ? {} : { budget: this.#budget }),

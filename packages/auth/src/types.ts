@@ -22,6 +22,15 @@ export interface LockedTokenState {
   delete(): Promise<void>;
 }
 
+export interface RefreshLockOptions {
+  /**
+   * How long the lock outlives a holder that stops renewing it (a crashed process). `Miro` passes
+   * its token request timeout plus a small margin, so a live holder's token request always ends
+   * before its lease can; adapters fall back to their `lockTtlMs`.
+   */
+  readonly leaseMs?: number;
+}
+
 /**
  * Where tokens live, keyed by your app's user id. The refresh lock is optional: stores shared by
  * several processes implement it so that only one of them spends a (rotating) refresh token.
@@ -32,21 +41,15 @@ export interface TokenStorage {
   delete(userId: string): Promise<void>;
   /**
    * Runs `fn` while holding this user's refresh lock, waiting while another holder (in this or
-   * another process) has it. `fn` must read and write through the handle it is given.
+   * another process) has it. `fn` must read and write through the handle it is given; what it
+   * wrote is durable once the returned promise resolves.
    */
-  withRefreshLock?<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T>;
+  withRefreshLock?<T>(
+    userId: string,
+    fn: (locked: LockedTokenState) => Promise<T>,
+    options?: RefreshLockOptions,
+  ): Promise<T>;
 }
-
-/** Log sink; `console` fits. Messages never contain tokens, codes or secrets. */
-export interface Logger {
-  debug?(message: string, meta?: Record<string, unknown>): void;
-  info?(message: string, meta?: Record<string, unknown>): void;
-  warn?(message: string, meta?: Record<string, unknown>): void;
-  error?(message: string, meta?: Record<string, unknown>): void;
-}
-
-/** Current time in epoch milliseconds; injectable so tests control expiry. */
-export type Clock = () => number;
 
 /** The official client's user id type: your app's id for the user. */
 export type ExternalUserId = string | number;

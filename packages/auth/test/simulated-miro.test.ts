@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Miro } from '../src/miro.js';
 import { createOAuthState, verifyOAuthState } from '../src/oauth-state.js';
 import { MemoryTokenStorage } from '../src/storage/memory.js';
+import { clockAt } from './helpers/clock.js';
 
 const CLIENT = { clientId: 'auth-e2e-client', clientSecret: 'auth-e2e-secret-value' };
 const REDIRECT = 'https://app.example/auth/callback';
+const STATE_SECRET = 'state-secret-of-at-least-32-chars';
 
 let mock: MockServer;
 let now: number;
@@ -28,7 +30,7 @@ function miro() {
     baseUrl: mock.url,
     authorizeUrl: `${mock.url}/oauth/authorize`,
     storage: new MemoryTokenStorage(),
-    now: () => now,
+    clock: clockAt(() => now),
   });
 }
 
@@ -42,13 +44,12 @@ async function authorizeInBrowser(url: string): Promise<string> {
 describe('against the simulated Miro (@miro/mock)', () => {
   it('runs the whole flow: authorize, state check, code exchange, API calls, refresh after expiry, revoke', async () => {
     const client = miro();
-    const state = createOAuthState('session-1', 'state-secret', { now: () => now });
+    const state = createOAuthState('session-1', STATE_SECRET, { clock: { now: () => now } });
     const redirect = await authorizeInBrowser(client.getAuthUrl(state));
-    expect(
-      verifyOAuthState(new URL(redirect).searchParams.get('state'), 'session-1', 'state-secret', { now: () => now }),
-    ).toBe(true);
+    const returned = new URL(redirect).searchParams.get('state');
+    expect(verifyOAuthState(returned, 'session-1', STATE_SECRET, { clock: { now: () => now } })).toBe(true);
 
-    await client.exchangeCodeForAccessToken('user-1', redirect);
+    await client.exchangeCodeForAccessToken('user-1', redirect, state);
     expect(await client.isAuthorized('user-1')).toBe(true);
     await client.as('user-1').getBoards();
     expect(mock.simulation.state.counters).toMatchObject({ codeExchanges: 1, refreshes: 0 });
@@ -71,13 +72,13 @@ describe('against the simulated Miro (@miro/mock)', () => {
       redirectUrl: REDIRECT,
       baseUrl: mock.url,
       storage: client.storage,
-      now: () => now,
+      clock: clockAt(() => now),
       fetch: (input, init) => {
         seen.push(String(input));
         return fetch(input, init);
       },
     });
-    await spy.exchangeCodeForAccessToken('u', await authorizeInBrowser(client.getAuthUrl()));
+    await spy.exchangeCodeForAccessToken('u', await authorizeInBrowser(client.getAuthUrl('s-1')), 's-1');
     now += 3_600_000;
     await spy.as('u').getBoards();
     const stored = (await client.storage.get('u'))!;

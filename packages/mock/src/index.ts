@@ -8,6 +8,7 @@ export type {
   TokenSummary,
 } from './sim/simulation.js';
 export { ALL_SCOPES, DEMO_CLIENT, DEFAULT_BUDGET, DEFAULT_SCOPE } from './sim/options.js';
+export { TokenEndpointFaults, type TokenEndpointFault, type TokenRequestRecord } from './sim/oauth-faults.js';
 export type { BudgetOptions, MiroSimulationOptions, SimulatedClient } from './sim/options.js';
 export type {
   BoardSnapshot,

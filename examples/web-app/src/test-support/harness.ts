@@ -2,7 +2,7 @@ import { MiroApi } from '@miro/api';
 import { Miro, MemoryTokenStorage, type TokenStorage } from '@miro/auth';
 import { createMiroSimulation, DEMO_CLIENT, type MiroSimulation, type MiroSimulationOptions } from '@miro/mock';
 import { createWebApp } from '../app.js';
-import { SESSION_COOKIE } from '../session.js';
+import { OAUTH_STATE_COOKIE, SESSION_COOKIE } from '../session.js';
 
 export const MIRO_ORIGIN = 'http://miro.test';
 export const APP_ORIGIN = 'http://app.test';
@@ -50,6 +50,8 @@ export interface Harness {
   connect(): Promise<Response>;
   /** The session id inside the signed session cookie (`<id>.<signature>`). */
   sid(): string;
+  /** The OAuth state cookie this browser holds, if any. */
+  stateCookie(): string | undefined;
   /** The page's CSRF token (from the sign-out form). */
   csrf(): Promise<string>;
   /** An API client acting as the simulation's default user, for arranging data. */
@@ -62,6 +64,11 @@ export interface HarnessOptions {
   /** Replaces the fetch that reaches the simulation, e.g. to make Miro unreachable. */
   readonly fetch?: typeof fetch;
   readonly storage?: TokenStorage;
+  /** Where the browser reaches the app; default `http://app.test`. */
+  readonly appOrigin?: string;
+  /** Headers every browser request carries (e.g. a TLS proxy's `X-Forwarded-Proto`). */
+  readonly headers?: Record<string, string>;
+  readonly trustProxy?: boolean;
 }
 
 /** The app wired to a simulated Miro through `fetch`: no sockets, one request at a time. */
@@ -74,12 +81,15 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   });
   const toSim: typeof fetch = (input, init) => sim.handle(new Request(input, init));
   const storage = options.storage ?? new MemoryTokenStorage();
+  const appOrigin = options.appOrigin ?? APP_ORIGIN;
   const miro = new Miro({
     clientId: DEMO_CLIENT.clientId,
     clientSecret: DEMO_CLIENT.clientSecret,
-    redirectUrl: `${APP_ORIGIN}/auth/callback`,
+    redirectUrl: `${appOrigin}/auth/callback`,
     baseUrl: MIRO_ORIGIN,
     authorizeUrl: `${MIRO_ORIGIN}/oauth/authorize`,
+    // The simulated Miro and the app live on made-up plain-http hosts in these tests.
+    allowInsecureUrls: true,
     storage,
     fetch: options.fetch ?? toSim,
   });
@@ -89,14 +99,15 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     sessionSecret: SESSION_SECRET,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     logger: { error: (message) => errors.push(message) },
+    ...(options.trustProxy ? { trustProxy: true } : {}),
   });
   const jar = new CookieJar();
 
   const request = async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...options.headers, ...Object.fromEntries(new Headers(init.headers)) });
     const cookie = jar.header();
     if (cookie) headers.set('cookie', cookie);
-    const response = await app.request(`${APP_ORIGIN}${path}`, { ...init, headers });
+    const response = await app.request(`${appOrigin}${path}`, { ...init, headers });
     jar.store(response);
     return response;
   };
@@ -134,8 +145,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     post,
     connect,
     csrf,
+    stateCookie: () => jar.get(OAUTH_STATE_COOKIE) ?? jar.get(`__Host-${OAUTH_STATE_COOKIE}`),
     sid: () => {
-      const cookie = jar.get(SESSION_COOKIE);
+      const cookie = jar.get(SESSION_COOKIE) ?? jar.get(`__Host-${SESSION_COOKIE}`);
       if (!cookie) throw new Error('no session cookie yet: request a page first');
       return decodeURIComponent(cookie).split('.')[0] ?? '';
     },

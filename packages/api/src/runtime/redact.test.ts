@@ -49,4 +49,22 @@ describe('redact', () => {
     looped['self'] = looped;
     expect(redact(looped)).toEqual({ blob: '[Blob 3 bytes]', self: '[Circular]' });
   });
+
+  it('removes listed secrets in raw, URL-encoded, form-encoded and JSON-escaped form', () => {
+    const secret = 'sk/live+1 "q"&=\\x';
+    const text = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ].join(' | ');
+    expect(redact(text, [secret])).toBe([REDACTED, REDACTED, REDACTED, REDACTED].join(' | '));
+    expect(redact({ detail: JSON.stringify({ echoed: secret }) }, [secret])).toEqual({
+      detail: `{"echoed":"${REDACTED}"}`,
+    });
+  });
+
+  it('leaves secrets shorter than four characters alone', () => {
+    expect(redact('a b c abc', ['abc'])).toBe('a b c abc');
+  });
 });

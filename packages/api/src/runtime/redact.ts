@@ -32,16 +32,30 @@ const AUTH_SCHEME_PATTERN = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 /**
  * Returns a copy of `value` with secrets replaced by `[REDACTED]`. `Headers`, `URL`,
  * `URLSearchParams` and `FormData` come back as plain strings/objects; binary data as a summary.
- * `secrets` are extra literal strings (e.g. the current access token) to blank out of any text.
+ * `secrets` are extra literal strings (e.g. the current access token) to blank out of any text, in
+ * raw, URL-encoded and JSON-escaped form.
  */
 export function redact(value: string, secrets?: readonly string[]): string;
 export function redact(value: unknown, secrets?: readonly string[]): unknown;
 export function redact(value: unknown, secrets: readonly string[] = []): unknown {
-  return redactValue(
-    value,
-    secrets.filter((s) => s.length >= 4),
-    new WeakSet(),
-  );
+  return redactValue(value, secretForms(secrets), new WeakSet());
+}
+
+/**
+ * Each secret as text may carry it: raw, URL-encoded (`encodeURIComponent` and form encoding) and
+ * JSON-escaped, longest first so a longer form is blanked before a raw secret inside it.
+ */
+function secretForms(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    // Very short values would blank out ordinary words and protect nothing.
+    if (typeof secret !== 'string' || secret.length < 4) continue;
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+    forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
 }
 
 function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<object>): unknown {

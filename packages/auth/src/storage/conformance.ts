@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MiroAuthError, MiroStorageError, MiroTokenDecryptionError } from '../errors.js';
+import { MiroAuthError, MiroInvalidArgumentError, MiroStorageError, MiroTokenDecryptionError } from '../errors.js';
 import type { LockedTokenState, TokenState, TokenStorage } from '../types.js';
 import { encryptTokenStorage } from './encrypted.js';
 
@@ -15,7 +15,7 @@ export interface StorageConformanceOptions {
   create(): Promise<TokenStorage> | TokenStorage;
   /** Closes a client made by `create`. */
   close?(storage: TokenStorage): Promise<void> | void;
-  /** The stored bytes for a user exactly as they sit in the server, to check encryption at rest. */
+  /** The stored record of a user exactly as it sits in the server (found by its key), to check encryption at rest. */
   readRaw?(userId: string): Promise<string | undefined>;
   /** Takes the user's refresh lock away from its current holder (expiry, crash, killed session). */
   breakLock?(userId: string): Promise<void>;
@@ -76,6 +76,49 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
       await expect(storage.delete(user())).resolves.toBeUndefined();
     });
 
+    it('accepts any valid user id, of any length, and keeps them apart', async () => {
+      const storage = await open();
+      const run = randomBytes(4).toString('hex');
+      const ids = [
+        `long-${run}-${'x'.repeat(10_000)}`,
+        `long-${run}-${'x'.repeat(9_999)}y`,
+        `nul-${run}\u0000byte`,
+        `emoji-${run} 😀 ünïcode`,
+        `{braced-${run}}`,
+        `x-${run}}:state`,
+        `user:${run}`,
+        `#${run}`,
+      ];
+      const states = ids.map(() => sampleState());
+      for (const [i, id] of ids.entries()) await storage.set(id, states[i]!);
+      for (const [i, id] of ids.entries()) expect(await storage.get(id)).toEqual(states[i]);
+      await storage.delete(ids[0]!);
+      expect(await storage.get(ids[0]!)).toBeUndefined();
+      expect(await storage.get(ids[1]!)).toEqual(states[1]);
+      await storage.withRefreshLock!(ids[2]!, (locked) => locked.set(states[3]!));
+      expect(await storage.get(ids[2]!)).toEqual(states[3]);
+    });
+
+    it('refuses an empty user id and one with a lone surrogate, naming the problem', async () => {
+      const storage = await open();
+      for (const id of ['', 'lone-\uD800', 'lone-\uDC00-low']) {
+        await expect(storage.get(id)).rejects.toBeInstanceOf(MiroInvalidArgumentError);
+        await expect(storage.set(id, sampleState())).rejects.toThrow(/userId must be/);
+        await expect(storage.delete(id)).rejects.toThrow(/userId must be/);
+        await expect(storage.withRefreshLock!(id, async () => 'never')).rejects.toThrow(/userId must be/);
+      }
+    });
+
+    if (options.readRaw) {
+      const readRaw = options.readRaw;
+      it('keeps the user id beside the tokens in the stored record', async () => {
+        const storage = await open();
+        const id = `${user()}-${'z'.repeat(300)}`;
+        await storage.set(id, sampleState());
+        expect(JSON.parse((await readRaw(id)) ?? '{}').user).toBe(id);
+      });
+    }
+
     it('keeps many users apart', async () => {
       const storage = await open();
       const ids = Array.from({ length: 100 }, user);
@@ -117,6 +160,20 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
       const failure = wrong.get(id);
       await expect(failure).rejects.toBeInstanceOf(MiroTokenDecryptionError);
       await expect(failure).rejects.toThrow(new RegExp(`user "${id}".*wrong encryption key`));
+    });
+
+    it('refuses a plaintext record planted under encryption, and encrypts it in migration mode', async () => {
+      const inner = await open();
+      const id = user();
+      const planted = sampleState();
+      await inner.set(id, planted);
+      const key = randomBytes(32);
+      const strict = encryptTokenStorage(inner, { key });
+      await expect(strict.get(id)).rejects.toThrow(/not encrypted .* refused/);
+      const migrating = encryptTokenStorage(inner, { key, migrateUnencrypted: true });
+      expect(await migrating.get(id)).toEqual(planted);
+      expect((await inner.get(id))?.accessToken).toMatch(/^enc:v2:/);
+      expect(await strict.get(id)).toEqual(planted);
     });
 
     it('reads with a previous key after the key was rotated', async () => {

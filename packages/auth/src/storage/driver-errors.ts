@@ -1,4 +1,5 @@
-import { MiroAuthError, MiroStorageError } from '../errors.js';
+import { createRequire } from 'node:module';
+import { MiroAuthError, MiroConfigError, MiroStorageError } from '../errors.js';
 
 /**
  * Runs one store operation, turning driver failures into `MiroStorageError` that names the store,
@@ -23,11 +24,19 @@ export async function storeOp<T>(store: string, what: string, timeoutMs: number,
   }
 }
 
-/** Parses a stored state; the parser's message is dropped because it would quote the tokens. */
-export function parseStoredState<T>(store: string, userId: string, json: string): T {
+/**
+ * Fails at construction, naming the package to install, when an adapter that makes its own
+ * connection cannot find its driver (an optional peer dependency, loaded only at first use).
+ */
+export function requireDriver(store: string, driver: string, types?: string): void {
   try {
-    return JSON.parse(json) as T;
-  } catch {
-    throw new MiroStorageError(store, `the stored value of user "${userId}" is not valid JSON`);
+    createRequire(import.meta.url).resolve(driver);
+  } catch (error) {
+    // Only a module that is not there; a runtime that may not look (Deno without --allow-read) checks at first use.
+    if ((error as { code?: unknown })?.code !== 'MODULE_NOT_FOUND') return;
+    const withTypes = types ? ` (with TypeScript also ${types})` : '';
+    throw new MiroConfigError(
+      `${store} token storage needs the "${driver}" package, which is not installed: run \`npm install ${driver}\`${withTypes}, or pass a client you made yourself`,
+    );
   }
 }

@@ -1,14 +1,28 @@
-import { MiroLockTimeoutError } from '../errors.js';
+import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS } from '../defaults.js';
+import { MiroConfigError, MiroLockTimeoutError } from '../errors.js';
+
+export { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS };
 
 export interface LeaseOptions {
-  /** How long a held lock lives without renewal; a crashed holder blocks others at most this long. */
+  /**
+   * How long a held lock lives without renewal when `Miro` does not say (it passes its token
+   * request timeout plus 2 s); a crashed holder blocks others at most this long. Default 17 s.
+   */
   lockTtlMs?: number;
-  /** How long to wait for a lock held by someone else before giving up. */
+  /** How long to wait for a lock held by someone else before giving up. Default 60 s. */
   lockWaitMs?: number;
 }
 
-export const DEFAULT_LOCK_TTL_MS = 30_000;
-export const DEFAULT_LOCK_WAIT_MS = 60_000;
+/** Checks a lease or wait length given as an option; `what` names it in the error. */
+export function positiveMs(store: string, what: string, value: number | undefined, fallback: number): number {
+  const ms = value ?? fallback;
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new MiroConfigError(
+      `${store} token storage: ${what} must be a positive number of milliseconds, got ${String(ms)}`,
+    );
+  }
+  return ms;
+}
 
 /**
  * Polls `tryAcquire` (returns a fence token, or 0 while another holder has the lock) with a

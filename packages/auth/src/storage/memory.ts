@@ -1,4 +1,7 @@
-import type { LockedTokenState, Logger, TokenState, TokenStorage } from '../types.js';
+import type { Logger } from '@miro/api';
+import { logLine } from '../log.js';
+import type { LockedTokenState, TokenState, TokenStorage } from '../types.js';
+import { checkUserId } from '../user-id.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { unlockedHandle } from './unlocked-handle.js';
 
@@ -17,26 +20,27 @@ export class MemoryTokenStorage implements TokenStorage {
   readonly #locks = new KeyedMutex();
 
   constructor(options: MemoryTokenStorageOptions = {}) {
-    options.logger?.warn?.(
+    logLine(options.logger)(
+      'warn',
       '@miro/auth: tokens are kept in memory (MemoryTokenStorage): they are lost on restart and not shared between processes. Pass a SQLite, Redis or PostgreSQL storage in production.',
     );
   }
 
   async get(userId: string): Promise<TokenState | undefined> {
-    const state = this.#states.get(userId);
+    const state = this.#states.get(checkUserId(userId));
     return state && { ...state };
   }
 
   async set(userId: string, state: TokenState): Promise<void> {
-    this.#states.set(userId, { ...state });
+    this.#states.set(checkUserId(userId), { ...state });
   }
 
   async delete(userId: string): Promise<void> {
-    this.#states.delete(userId);
+    this.#states.delete(checkUserId(userId));
   }
 
   /** In-process lock: several `Miro` instances sharing this store still refresh one at a time. */
-  withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
-    return this.#locks.run(userId, () => fn(unlockedHandle(this, userId)));
+  async withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
+    return this.#locks.run(checkUserId(userId), () => fn(unlockedHandle(this, userId)));
   }
 }

@@ -1,9 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import type { Clock } from '@miro/api';
 import type BetterSqlite3 from 'better-sqlite3';
-import { MiroConfigError, MiroLockLostError } from '../errors.js';
-import type { Clock, LockedTokenState, TokenState, TokenStorage } from '../types.js';
-import { parseStoredState, storeOp } from './driver-errors.js';
-import { acquireWithin, DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, keepAlive, type LeaseOptions } from './lease.js';
+import { MiroConfigError, MiroLockLostError, MiroStorageError } from '../errors.js';
+import type { LockedTokenState, RefreshLockOptions, TokenState, TokenStorage } from '../types.js';
+import { checkUserId } from '../user-id.js';
+import { requireDriver, storeOp } from './driver-errors.js';
+import {
+  acquireWithin,
+  DEFAULT_LOCK_TTL_MS,
+  DEFAULT_LOCK_WAIT_MS,
+  keepAlive,
+  positiveMs,
+  type LeaseOptions,
+} from './lease.js';
+import { decodeRecord, encodeRecord, storageKey } from './stored-record.js';
 
 const STORE = 'SQLite';
 
@@ -18,8 +29,8 @@ export type SqliteTokenStorageOptions = SqliteConnection &
     table?: string;
     /** How long a write waits for another connection's transaction; default 5 s. */
     busyTimeoutMs?: number;
-    /** Time source for lock leases (tests); default `Date.now`. */
-    now?: Clock;
+    /** `@miro/api`'s clock, the time source of lock leases (tests); default the system clock. */
+    clock?: Pick<Clock, 'now'>;
   };
 
 interface Statements {
@@ -42,7 +53,7 @@ export class SqliteTokenStorage implements TokenStorage {
   readonly #table: string;
   readonly #ttlMs: number;
   readonly #waitMs: number;
-  readonly #now: Clock;
+  readonly #clock: Pick<Clock, 'now'>;
   #db: Promise<{ db: Database; owned: boolean; sql: Statements }> | undefined;
 
   constructor(options: SqliteTokenStorageOptions) {
@@ -58,51 +69,61 @@ export class SqliteTokenStorage implements TokenStorage {
         `SQLite token storage: table must be an identifier of letters, digits and _, got "${this.#table}"`,
       );
     }
-    this.#ttlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
-    this.#waitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
-    this.#now = options.now ?? Date.now;
+    this.#ttlMs = positiveMs(STORE, 'lockTtlMs', options.lockTtlMs, DEFAULT_LOCK_TTL_MS);
+    this.#waitMs = positiveMs(STORE, 'lockWaitMs', options.lockWaitMs, DEFAULT_LOCK_WAIT_MS);
+    this.#clock = options.clock ?? { now: () => Date.now() };
+    if ('filename' in options) requireDriver(STORE, 'better-sqlite3', '@types/better-sqlite3');
   }
 
   async get(userId: string): Promise<TokenState | undefined> {
+    const key = storageKey(checkUserId(userId));
     return this.#op(`reading the tokens of user "${userId}"`, ({ get }) => {
-      const row = get.get(userId);
-      return row?.state == null ? undefined : parseStoredState<TokenState>(STORE, userId, row.state);
+      const row = get.get(key);
+      return row?.state == null ? undefined : decodeRecord(STORE, userId, row.state);
     });
   }
 
   async set(userId: string, state: TokenState): Promise<void> {
-    await this.#op(`writing the tokens of user "${userId}"`, (sql) => sql.write(userId, JSON.stringify(state)));
+    const key = storageKey(checkUserId(userId));
+    await this.#op(`writing the tokens of user "${userId}"`, (sql) => sql.write(key, encodeRecord(userId, state)));
   }
 
   async delete(userId: string): Promise<void> {
-    await this.#op(`deleting the tokens of user "${userId}"`, (sql) => sql.write(userId, null));
+    const key = storageKey(checkUserId(userId));
+    await this.#op(`deleting the tokens of user "${userId}"`, (sql) => sql.write(key, null));
   }
 
-  async withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
+  async withRefreshLock<T>(
+    userId: string,
+    fn: (locked: LockedTokenState) => Promise<T>,
+    options: RefreshLockOptions = {},
+  ): Promise<T> {
+    const key = storageKey(checkUserId(userId));
+    const leaseMs = positiveMs(STORE, 'leaseMs', options.leaseMs, this.#ttlMs);
     const nonce = randomBytes(16).toString('hex');
     const fence = await acquireWithin(STORE, userId, this.#waitMs, () =>
       this.#op(`taking the refresh lock of user "${userId}"`, (sql) =>
-        sql.acquire(userId, nonce, this.#now(), this.#ttlMs),
+        sql.acquire(key, nonce, this.#clock.now(), leaseMs),
       ),
     );
-    const stopRenewing = keepAlive(this.#ttlMs, () =>
-      this.#op('renewing the refresh lock', (sql) => sql.renew.run(this.#now() + this.#ttlMs, userId, nonce)),
+    const stopRenewing = keepAlive(leaseMs, () =>
+      this.#op('renewing the refresh lock', (sql) => sql.renew.run(this.#clock.now() + leaseMs, key, nonce)),
     );
     const fencedWrite = async (json: string | null) => {
       const ok = await this.#op(`writing the tokens of user "${userId}" under the refresh lock`, (sql) =>
-        sql.fencedWrite(userId, fence, json),
+        sql.fencedWrite(key, fence, json),
       );
       if (!ok) throw new MiroLockLostError(STORE, userId);
     };
     try {
       return await fn({
         get: () => this.get(userId),
-        set: (state) => fencedWrite(JSON.stringify(state)),
+        set: (state) => fencedWrite(encodeRecord(userId, state)),
         delete: () => fencedWrite(null),
       });
     } finally {
       stopRenewing();
-      await this.#op('releasing the refresh lock', (sql) => sql.release.run(userId, nonce)).catch(() => undefined);
+      await this.#op('releasing the refresh lock', (sql) => sql.release.run(key, nonce)).catch(() => undefined);
     }
   }
 
@@ -123,6 +144,7 @@ export class SqliteTokenStorage implements TokenStorage {
       } else {
         const mod = await import('better-sqlite3');
         const DatabaseClass = (mod.default ?? mod) as unknown as typeof BetterSqlite3;
+        createPrivately(options.filename);
         db = new DatabaseClass(options.filename);
         owned = true;
         db.pragma('journal_mode = WAL');
@@ -143,14 +165,42 @@ export class SqliteTokenStorage implements TokenStorage {
   }
 }
 
+/**
+ * Creates a new database file readable by its owner only (0600); SQLite gives its WAL and
+ * shared-memory files the same mode. An existing file keeps its mode.
+ */
+function createPrivately(filename: string): void {
+  if (filename === '' || filename === ':memory:' || filename.startsWith('file:') || existsSync(filename)) return;
+  closeSync(openSync(filename, 'a', 0o600));
+}
+
+const TOKEN_COLUMNS = ['user_id', 'state', 'fence', 'updated_at'];
+const LOCK_COLUMNS = ['user_id', 'holder', 'expires_at', 'fence'];
+
+/** A table of the same name made by something else is reported with the columns we expect. */
+function checkColumns(db: Database, table: string, expected: readonly string[]): void {
+  const columns = db
+    .prepare<[], { name: string }>(`PRAGMA table_info("${table}")`)
+    .all()
+    .map((c) => c.name);
+  if (expected.every((name) => columns.includes(name))) return;
+  throw new MiroStorageError(
+    STORE,
+    `table "${table}" exists with the columns (${columns.join(', ')}), but @miro/auth needs (${expected.join(', ')}); choose another table name (option table) or move that table away`,
+  );
+}
+
 function prepare(db: Database, table: string): Statements {
   const tokens = `"${table}"`;
   const locks = `"${table}_locks"`;
+  // user_id holds the store key (see storageKey); the record beside it names the user.
   // state NULL is a deleted user's tombstone: it keeps the fence, so a stale holder cannot resurrect it.
   db.exec(`CREATE TABLE IF NOT EXISTS ${tokens} (
     user_id TEXT PRIMARY KEY, state TEXT, fence INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS ${locks} (
     user_id TEXT PRIMARY KEY, holder TEXT, expires_at INTEGER, fence INTEGER NOT NULL DEFAULT 0);`);
+  checkColumns(db, table, TOKEN_COLUMNS);
+  checkColumns(db, `${table}_locks`, LOCK_COLUMNS);
   const nextFence = db.prepare<[string], { fence: number }>(
     `INSERT INTO ${locks} (user_id, fence) VALUES (?, 1)
      ON CONFLICT (user_id) DO UPDATE SET fence = fence + 1 RETURNING fence`,

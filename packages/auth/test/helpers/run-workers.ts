@@ -14,13 +14,7 @@ export interface WorkerResult {
  * all are connected, and collects what each printed.
  */
 export async function runWorkers(count: number, env: Record<string, string>): Promise<WorkerResult[]> {
-  const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['--import', 'tsx', worker], {
-      cwd: packageDir,
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    }),
-  );
+  const children = Array.from({ length: count }, () => spawnWorker(env));
   try {
     const outputs = children.map(collect);
     await Promise.all(outputs.map((o) => o.line(0)));
@@ -29,6 +23,29 @@ export async function runWorkers(count: number, env: Record<string, string>): Pr
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();
   }
+}
+
+function spawnWorker(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', worker], {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** One refresh worker, started and connected: `go()` makes it call; `kill()` ends it with SIGKILL. */
+export async function startWorker(env: Record<string, string>) {
+  const child = spawnWorker(env);
+  const output = collect(child);
+  await output.line(0);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    go: () => void child.stdin?.write('go\n'),
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 function collect(child: ChildProcess) {

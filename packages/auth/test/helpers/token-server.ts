@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The `state` of the callbacks `issueCallback` makes: pass it as the expected state. */
+export const CALLBACK_STATE = 'test-callback-state';
+
 export interface TokenServerOptions {
   clientId?: string;
   clientSecret?: string;
@@ -37,6 +40,8 @@ export interface TokenServer {
   };
   /** Registers an authorization code that the server will exchange once. */
   issueCode(): string;
+  /** The redirect an app receives after authorization: a fresh code and `CALLBACK_STATE`. */
+  issueCallback(): string;
   /** Issues tokens as if a user had authorized; the access token is valid until `expire()`d. */
   seedTokens(): IssuedTokens;
   /** Makes an access token answer 401 from now on (as if it expired at Miro). */
@@ -120,6 +125,12 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
     json(res, 404, { status: 404, message: 'not found' });
   };
 
+  const issueCode = () => {
+    const code = `code-${token()}`;
+    codes.add(code);
+    return code;
+  };
+
   const answer = (pair: IssuedTokens) => ({
     user_id: '3458764517517819000',
     refresh_token: pair.refreshToken,
@@ -142,11 +153,8 @@ export async function startTokenServer(options: TokenServerOptions = {}): Promis
     clientSecret,
     requests,
     counts,
-    issueCode: () => {
-      const code = `code-${token()}`;
-      codes.add(code);
-      return code;
-    },
+    issueCode,
+    issueCallback: () => `https://app.example/auth/callback?code=${issueCode()}&state=${CALLBACK_STATE}`,
     seedTokens: issue,
     expire: (accessToken) => void validAccess.delete(accessToken),
     close: () =>

@@ -38,7 +38,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     toFetchRequest(req, sim.baseUrl)
       .then((request) => sim.handle(request))
-      .then((response) => writeFetchResponse(response, res))
+      // A network error (`Response.error()`) is a dropped connection: no answer at all.
+      .then((response) => (response.type === 'error' ? void res.socket?.destroy() : writeFetchResponse(response, res)))
       .catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end(`mock server error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,5 @@
 import { MiroError, OAuthError } from './errors.js';
+import { faultResponse, type TokenRequestRecord } from './oauth-faults.js';
 import type { SimulatedClient } from './options.js';
 import { json } from './responses.js';
 import { readForm, type OpenRoute, type RequestContext } from './router.js';
@@ -101,8 +102,18 @@ function refresh(ctx: RequestContext, client: SimulatedClient, param: Param): To
   return tokens;
 }
 
+/** What a token request carried, for the record of an attached `TokenEndpointFaults`. */
+function describeRequest(ctx: RequestContext, param: Param): Omit<TokenRequestRecord, 'outcome'> {
+  const grantType = param('grant_type');
+  const refreshToken = grantType === 'refresh_token' ? param('refresh_token') : undefined;
+  const reused = refreshToken !== undefined && ctx.store.refreshTokens.get(refreshToken)?.rotated === true;
+  return { grantType, refreshToken, reused };
+}
+
 async function token(ctx: RequestContext): Promise<Response> {
   ctx.store.counters.tokenRequests += 1;
+  const faults = ctx.options.tokenEndpointFaults;
+  let seen: Omit<TokenRequestRecord, 'outcome'> = { grantType: undefined, refreshToken: undefined, reused: false };
   try {
     // The mock is stricter than Miro here on purpose: a secret in the URL ends up in logs and proxies.
     if (ctx.query.has('client_secret')) {
@@ -114,6 +125,13 @@ async function token(ctx: RequestContext): Promise<Response> {
     }
     const form = await readForm(ctx.request);
     const param: Param = (name) => form.get(name) ?? ctx.query.get(name) ?? undefined;
+    seen = describeRequest(ctx, param);
+    const fault = faults?.take();
+    if (fault) {
+      ctx.store.counters.failedTokenRequests += 1;
+      faults?.record({ ...seen, outcome: fault.kind });
+      return await faultResponse(fault);
+    }
     const grantType = required(param, 'grant_type');
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
       throw new OAuthError(
@@ -124,9 +142,12 @@ async function token(ctx: RequestContext): Promise<Response> {
     }
     const client = authenticateClient(ctx, param);
     const tokens = grantType === 'authorization_code' ? exchangeCode(ctx, client, param) : refresh(ctx, client, param);
+    faults?.record({ ...seen, outcome: 'issued' });
+    await faults?.issued();
     return json(200, tokenResponse(tokens, ctx.now), { 'cache-control': 'no-store' });
   } catch (error) {
     ctx.store.counters.failedTokenRequests += 1;
+    faults?.record({ ...seen, outcome: 'refused' });
     if (error instanceof OAuthError) return json(error.status, error.body(), { 'cache-control': 'no-store' });
     if (error instanceof MiroError)
       return json(error.status, { ...error.body(), error: 'invalid_request', error_description: error.message });

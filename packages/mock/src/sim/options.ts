@@ -1,3 +1,5 @@
+import type { TokenEndpointFaults } from './oauth-faults.js';
+
 /** A registered OAuth app the simulation accepts at its token and authorize endpoints. */
 export interface SimulatedClient {
   readonly clientId: string;
@@ -39,6 +41,8 @@ export interface MiroSimulationOptions {
   readonly staticTokens?: readonly string[];
   /** How long a board export job runs, in the clock's milliseconds, before its files are ready. Default 0. */
   readonly exportDurationMs?: number;
+  /** Faults for the token endpoint to answer with, and its record of requests (see `TokenEndpointFaults`). */
+  readonly tokenEndpointFaults?: TokenEndpointFaults;
 }
 
 export const DEMO_CLIENT: SimulatedClient = {
@@ -74,6 +78,7 @@ export interface ResolvedOptions {
   readonly autoApprove: boolean;
   readonly staticTokens: readonly string[];
   readonly exportDurationMs: number;
+  readonly tokenEndpointFaults: TokenEndpointFaults | undefined;
 }
 
 function trimSlash(url: string): string {
@@ -125,5 +130,6 @@ export function resolveOptions(options: MiroSimulationOptions = {}): ResolvedOpt
     autoApprove: options.autoApprove ?? false,
     staticTokens: options.staticTokens ?? [],
     exportDurationMs,
+    tokenEndpointFaults: options.tokenEndpointFaults,
   };
 }

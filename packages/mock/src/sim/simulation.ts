@@ -239,7 +239,8 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
     const { response, credits, path } = await dispatch(request);
     current.record({ method: request.method, path, status: response.status, credits });
     if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    return withHeaders(response, CORS_HEADERS);
+    // A network error (a simulated dropped connection) has no headers to add.
+    return response.type === 'error' ? response : withHeaders(response, CORS_HEADERS);
   };
 
   const state: SimulationState = {

@@ -50,7 +50,7 @@ export async function runAuthSmoke(env: AuthSmokeEnv): Promise<AuthSmokeReport> 
     const callback = authorize.headers.get('location');
     if (!callback) throw new Error(`the authorize page answered ${authorize.status} without a redirect`);
     const stateVerified = verifyOAuthState(new URL(callback).searchParams.get('state'), 'session-1', secret);
-    await miro.exchangeCodeForAccessToken(env.userId, callback);
+    await miro.exchangeCodeForAccessToken(env.userId, callback, state);
     const authorizedAfterExchange = await miro.isAuthorized(env.userId);
 
     const board = await miro.as(env.userId).createBoard({ name: `Made on ${env.storage} storage` });

@@ -1,6 +1,6 @@
 import type { Clock, CreditBudget, RateLimitState } from '@miro/api';
 import { MiroInvalidArgumentError } from '../../errors.js';
-import { storeOp } from '../driver-errors.js';
+import { requireDriver, storeOp } from '../driver-errors.js';
 import { connectRedis, type OwnedClient, type RedisConnection } from './client.js';
 import { runLua } from './scripts.js';
 
@@ -112,6 +112,7 @@ export class RedisCreditBudget implements CreditBudget {
     this.#options = options;
     this.#prefix = options.keyPrefix ?? 'miro:budget:';
     this.#timeoutMs = options.operationTimeoutMs ?? 5_000;
+    if (!('client' in options)) requireDriver('Redis', 'ioredis');
   }
 
   async acquire(key: string, credits: number, signal?: AbortSignal): Promise<void> {

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTcpProxy } from '../../../test/helpers/tcp-proxy.js';
 import { runStorageConformance } from '../conformance.js';
+import { storageKey } from '../stored-record.js';
 import { RedisTokenStorage } from './token-storage.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -19,8 +20,8 @@ runStorageConformance({
   name: 'Redis',
   create: () => new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix }),
   close: (storage) => (storage as RedisTokenStorage).close(),
-  readRaw: async (userId) => (await admin.hget(`${prefix}{${userId}}:state`, 'v')) ?? undefined,
-  breakLock: async (userId) => void (await admin.del(`${prefix}{${userId}}:lock`)),
+  readRaw: async (userId) => (await admin.hget(`${prefix}{${storageKey(userId)}}:state`, 'v')) ?? undefined,
+  breakLock: async (userId) => void (await admin.del(`${prefix}{${storageKey(userId)}}:lock`)),
   outage: {
     create: () =>
       new RedisTokenStorage({
@@ -63,7 +64,7 @@ describe('RedisTokenStorage', () => {
     const userId = `held-${randomBytes(4).toString('hex')}`;
     await admin.set(`${prefix}{${userId}}:lock`, 'other-holder', 'PX', 10_000);
     await expect(storage.withRefreshLock(userId, async () => 'never')).rejects.toMatchObject({
-      code: 'MIRO_AUTH_LOCK_TIMEOUT',
+      kind: 'MIRO_AUTH_LOCK_TIMEOUT',
     });
     await storage.close();
   });
@@ -78,8 +79,36 @@ describe('RedisTokenStorage', () => {
       attempt = other.withRefreshLock(userId, async () => 'should not get in').catch((e: unknown) => e);
       await attempt;
     });
-    expect(await attempt).toMatchObject({ code: 'MIRO_AUTH_LOCK_TIMEOUT' });
+    expect(await attempt).toMatchObject({ kind: 'MIRO_AUTH_LOCK_TIMEOUT' });
     await holder.close();
     await other.close();
+  });
+
+  it('leases the lock for what Miro asks (its token timeout plus a margin), and its own lockTtlMs otherwise', async () => {
+    const storage = new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix, lockTtlMs: 5_000 });
+    const userId = `lease-${randomBytes(4).toString('hex')}`;
+    const lockKey = `${prefix}{${userId}}:lock`;
+    const asked = await storage.withRefreshLock(userId, () => admin.pttl(lockKey), { leaseMs: 700 });
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(700);
+    const own = await storage.withRefreshLock(userId, () => admin.pttl(lockKey));
+    expect(own).toBeGreaterThan(700);
+    expect(own).toBeLessThanOrEqual(5_000);
+    await storage.close();
+  });
+
+  it('reports keys of another shape under its prefix, saying what it expects', async () => {
+    const storage = new RedisTokenStorage({ url: REDIS_URL, keyPrefix: prefix });
+    const userId = `shape-${randomBytes(4).toString('hex')}`;
+    await admin.set(`${prefix}{${userId}}:state`, 'a plain string');
+    await expect(storage.get(userId)).rejects.toThrow(
+      /Redis token storage: reading the tokens of user "shape-\w+" failed: a key under the prefix ".*" holds another type .* Expected per user: <prefix>\{<user>\}:state a hash/,
+    );
+    await admin.del(`${prefix}{${userId}}:state`);
+    await admin.hset(`${prefix}{${userId}}:state`, 'v', 'not json at all');
+    await expect(storage.get(userId)).rejects.toThrow(
+      /is not a @miro\/auth token record \(it is not JSON\); expected JSON like/,
+    );
+    await storage.close();
   });
 });

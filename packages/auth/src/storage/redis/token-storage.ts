@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { MiroInvalidArgumentError, MiroLockLostError } from '../../errors.js';
-import type { LockedTokenState, TokenState, TokenStorage } from '../../types.js';
-import { parseStoredState, storeOp } from '../driver-errors.js';
-import { acquireWithin, DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, keepAlive, type LeaseOptions } from '../lease.js';
+import { MiroLockLostError, MiroStorageError } from '../../errors.js';
+import type { LockedTokenState, RefreshLockOptions, TokenState, TokenStorage } from '../../types.js';
+import { checkUserId } from '../../user-id.js';
+import { requireDriver, storeOp } from '../driver-errors.js';
+import {
+  acquireWithin,
+  DEFAULT_LOCK_TTL_MS,
+  DEFAULT_LOCK_WAIT_MS,
+  keepAlive,
+  positiveMs,
+  type LeaseOptions,
+} from '../lease.js';
+import { decodeRecord, encodeRecord, storageKey } from '../stored-record.js';
 import { connectRedis, type OwnedClient, type RedisConnection } from './client.js';
 import { runScript } from './scripts.js';
 
@@ -33,14 +42,17 @@ export class RedisTokenStorage implements TokenStorage {
     this.#options = options;
     this.#prefix = options.keyPrefix ?? 'miro:auth:';
     this.#timeoutMs = options.operationTimeoutMs ?? 5_000;
-    this.#ttlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
-    this.#waitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
+    this.#ttlMs = positiveMs(STORE, 'lockTtlMs', options.lockTtlMs, DEFAULT_LOCK_TTL_MS);
+    this.#waitMs = positiveMs(STORE, 'lockWaitMs', options.lockWaitMs, DEFAULT_LOCK_WAIT_MS);
+    if (!('client' in options)) requireDriver(STORE, 'ioredis');
   }
 
   async get(userId: string): Promise<TokenState | undefined> {
-    return this.#op(`reading the tokens of user "${userId}"`, async (client) =>
-      parseState(await client.hget(this.#key(userId, 'state'), 'v'), userId),
-    );
+    const key = this.#key(userId, 'state');
+    return this.#op(`reading the tokens of user "${userId}"`, async (client) => {
+      const json = await client.hget(key, 'v');
+      return json === null ? undefined : decodeRecord(STORE, userId, json);
+    });
   }
 
   async set(userId: string, state: TokenState): Promise<void> {
@@ -49,7 +61,7 @@ export class RedisTokenStorage implements TokenStorage {
         client,
         'write',
         [this.#key(userId, 'state'), this.#key(userId, 'fence')],
-        [JSON.stringify(state), this.#tombstoneMs()],
+        [encodeRecord(userId, state), this.#tombstoneMs()],
       ),
     );
   }
@@ -60,18 +72,23 @@ export class RedisTokenStorage implements TokenStorage {
     );
   }
 
-  async withRefreshLock<T>(userId: string, fn: (locked: LockedTokenState) => Promise<T>): Promise<T> {
+  async withRefreshLock<T>(
+    userId: string,
+    fn: (locked: LockedTokenState) => Promise<T>,
+    options: RefreshLockOptions = {},
+  ): Promise<T> {
+    const leaseMs = positiveMs(STORE, 'leaseMs', options.leaseMs, this.#ttlMs);
     const nonce = randomBytes(16).toString('hex');
     const lockKey = this.#key(userId, 'lock');
     const fence = await acquireWithin(STORE, userId, this.#waitMs, async () =>
       Number(
         await this.#op(`taking the refresh lock of user "${userId}"`, (client) =>
-          runScript(client, 'acquire', [lockKey, this.#key(userId, 'fence')], [nonce, this.#ttlMs]),
+          runScript(client, 'acquire', [lockKey, this.#key(userId, 'fence')], [nonce, leaseMs]),
         ),
       ),
     );
-    const stopRenewing = keepAlive(this.#ttlMs, () =>
-      this.#op('renewing the refresh lock', (client) => runScript(client, 'renew', [lockKey], [nonce, this.#ttlMs])),
+    const stopRenewing = keepAlive(leaseMs, () =>
+      this.#op('renewing the refresh lock', (client) => runScript(client, 'renew', [lockKey], [nonce, leaseMs])),
     );
     const fencedWrite = async (json: string) => {
       const ok = await this.#op(`writing the tokens of user "${userId}" under the refresh lock`, (client) =>
@@ -82,7 +99,7 @@ export class RedisTokenStorage implements TokenStorage {
     try {
       return await fn({
         get: () => this.get(userId),
-        set: (state) => fencedWrite(JSON.stringify(state)),
+        set: (state) => fencedWrite(encodeRecord(userId, state)),
         delete: () => fencedWrite(''),
       });
     } finally {
@@ -105,9 +122,9 @@ export class RedisTokenStorage implements TokenStorage {
     if (owned) client.disconnect();
   }
 
+  /** `<prefix>{<key>}:<kind>`: hash-tagged on the user, so a user's keys share a cluster slot. */
   #key(userId: string, kind: 'state' | 'fence' | 'lock'): string {
-    if (userId === '') throw new MiroInvalidArgumentError('userId must be a non-empty string');
-    return `${this.#prefix}{${userId}}:${kind}`;
+    return `${this.#prefix}{${storageKey(checkUserId(userId))}}:${kind}`;
   }
 
   // A deleted user's fence outlives the tokens for as long as a stale holder could still write.
@@ -121,10 +138,21 @@ export class RedisTokenStorage implements TokenStorage {
   }
 
   #op<T>(what: string, run: (client: OwnedClient['client']) => Promise<T>): Promise<T> {
-    return storeOp(STORE, what, this.#timeoutMs, async () => run((await this.#connect()).client));
+    return storeOp(STORE, what, this.#timeoutMs, async () => {
+      try {
+        return await run((await this.#connect()).client);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('WRONGTYPE')) throw this.#layoutError(what, error);
+        throw error;
+      }
+    });
   }
-}
 
-function parseState(json: string | null, userId: string): TokenState | undefined {
-  return json === null ? undefined : parseStoredState<TokenState>(STORE, userId, json);
+  #layoutError(what: string, cause: Error): MiroStorageError {
+    return new MiroStorageError(
+      STORE,
+      `${what} failed: a key under the prefix "${this.#prefix}" holds another type than @miro/auth writes there. Expected per user: <prefix>{<user>}:state a hash (fields v: the token record, f: its fence), <prefix>{<user>}:fence an integer, <prefix>{<user>}:lock a string; use another keyPrefix`,
+      { cause },
+    );
+  }
 }
