@@ -1,16 +1,24 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  // Named entries keep flat output names: dist/index.js, dist/cli.js (the bin loads ../dist/cli.js).
-  entry: {
-    index: 'src/index.ts',
-    cli: 'src/server/cli.ts',
-    msw: 'src/msw.ts',
+// Named entries keep flat output names: dist/index.js, dist/msw.js, dist/cli.js (the bin loads ../dist/cli.js).
+const shared = { target: 'node20', platform: 'node', sourcemap: true } as const;
+
+export default defineConfig([
+  {
+    // The library, for `import` and `require`: dist/index.{js,cjs,d.ts,d.cts}, dist/msw.*, as the exports map says.
+    ...shared,
+    entry: { index: 'src/index.ts', msw: 'src/msw.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    // The two builds run at once: this one empties dist/ except what the CLI build writes.
+    clean: ['!cli.*'],
   },
-  format: ['esm'],
-  target: 'node20',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-});
+  {
+    // The CLI is an ES module run by bin/miro-mock.mjs only.
+    ...shared,
+    entry: { cli: 'src/server/cli.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+  },
+]);

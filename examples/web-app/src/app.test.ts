@@ -299,6 +299,33 @@ describe('authorized', () => {
     expect(text).not.toMatch(NO_STACK);
   });
 
+  it("never shows or logs the access token, even when Miro's error message echoes it", async () => {
+    const tokens = new Set<string>();
+    const h = createHarness({
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
+        if (token) tokens.add(token);
+        if (token && new URL(request.url).pathname === '/v2/boards/echo') {
+          const message = `Invalid header Authorization: Bearer ${token} (sent as ?t=${encodeURIComponent(token)})`;
+          return Response.json({ status: 400, code: 'invalidHeader', message, type: 'error' }, { status: 400 });
+        }
+        return h.sim.handle(request);
+      },
+    });
+    await h.connect();
+    const response = await h.request('/boards/echo');
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).toContain('Miro says: Invalid header Authorization: Bearer [REDACTED]');
+    expect(tokens.size).toBeGreaterThan(0);
+    for (const token of tokens) {
+      expect(text).not.toContain(token);
+      expect(h.errors.join('\n')).not.toContain(token);
+    }
+    expect(h.errors.join('\n')).toContain('MiroBadRequestError');
+  });
+
   it('says Miro could not be reached when the network fails', async () => {
     let online = true;
     const h = createHarness({

@@ -9,6 +9,7 @@ import type { ApiIR, OperationIR } from '../ir/types.js';
 export function operationDescriptor(op: OperationIR): Record<string, unknown> {
   return {
     operationId: op.operationId,
+    methodName: op.methodName,
     method: op.method,
     path: op.path,
     server: op.server,

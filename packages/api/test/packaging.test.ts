@@ -1,58 +1,17 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { build, type Plugin } from 'esbuild';
-import { publint } from 'publint';
-import { formatMessage } from 'publint/utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { checkPublishedPackage } from '../../../packaging.shared.js';
 
 /** Checks the built package (dist/), as published: run after `pnpm --filter @miro/api build`. */
 
-const run = promisify(execFile);
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const dist = (file: string): string => join(pkgDir, 'dist', file);
-const PACK_TIMEOUT_MS = 180_000;
-
-beforeAll(() => {
-  for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
-    if (!existsSync(dist(file))) {
-      throw new Error(`dist/${file} is missing: run \`pnpm --filter @miro/api build\` before the packaging tests`);
-    }
-  }
-});
 
 describe('published package', () => {
-  it(
-    'passes publint without a message',
-    async () => {
-      const { messages, pkg } = await publint({ pkgDir, level: 'suggestion', pack: 'pnpm' });
-      expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
-    },
-    PACK_TIMEOUT_MS,
-  );
-
-  it(
-    'has types that resolve for node10, node16 (CJS and ESM) and bundlers (attw)',
-    async () => {
-      const attw = join(pkgDir, 'node_modules', '.bin', 'attw');
-      // attw exits non-zero when it finds problems; the JSON report is on stdout either way.
-      const stdout = await run(attw, ['--pack', '.', '--format', 'json'], {
-        cwd: pkgDir,
-        maxBuffer: 256 * 1024 * 1024,
-      }).then(
-        (result) => result.stdout,
-        (error: { stdout?: string }) => error.stdout ?? '',
-      );
-      const report = JSON.parse(stdout) as { analysis: { problems: unknown[] | Record<string, unknown> } };
-      expect(report.analysis.problems).toSatisfy((problems: unknown[] | Record<string, unknown>) =>
-        Array.isArray(problems) ? problems.length === 0 : Object.keys(problems).length === 0,
-      );
-    },
-    PACK_TIMEOUT_MS,
-  );
+  checkPublishedPackage(pkgDir, '@miro/api', ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']);
 
   it('bundles for the browser without pulling in a Node built-in', async () => {
     const builtins: string[] = [];
@@ -81,6 +40,41 @@ describe('published package', () => {
     expect(result.errors).toEqual([]);
     expect(builtins).toEqual([]);
     expect(result.outputFiles[0]?.text).toContain('MiroApiBase');
+  });
+
+  it('keeps instanceof across the ESM and the CJS copy of the package (one class identity)', async () => {
+    type Api = { getSpecificBoard(id: string): Promise<unknown> };
+    type Module = Record<string, new (...args: never[]) => unknown>;
+    const esm = (await import(pathToFileURL(dist('index.js')).href)) as Module;
+    const cjs = createRequire(import.meta.url)(dist('index.cjs')) as Module;
+    expect(cjs['MiroNotFoundError']).not.toBe(esm['MiroNotFoundError']);
+    const notFound = async () => Response.json({ code: 'notFound', message: 'gone' }, { status: 404 });
+    const failure = (module: Module) => {
+      const MiroApi = module['MiroApi'] as unknown as new (options: object) => Api;
+      return new MiroApi({ accessToken: 'tok', fetch: notFound, budget: false }).getSpecificBoard('b1').catch((e) => e);
+    };
+    const fromCjs = await failure(cjs);
+    const fromEsm = await failure(esm);
+    for (const [error, other] of [
+      [fromCjs, esm],
+      [fromEsm, cjs],
+    ] as const) {
+      expect(error instanceof other['MiroNotFoundError']!).toBe(true);
+      expect(error instanceof other['MiroApiError']!).toBe(true);
+      expect(error instanceof other['MiroConflictError']!).toBe(false);
+      expect(error instanceof other['MiroConnectionError']!).toBe(false);
+    }
+    const origin = { operationId: 'get-boards', method: 'GET', url: 'https://api.miro.com/v2/boards' };
+    const TimeoutFromCjs = cjs['MiroTimeoutError'] as unknown as new (message: string, details: object) => Error;
+    const timeout = new TimeoutFromCjs('late', origin);
+    expect(timeout instanceof esm['MiroConnectionError']!).toBe(true);
+    expect(timeout instanceof esm['MiroAbortError']!).toBe(false);
+    expect(timeout.name).toBe('MiroTimeoutError');
+    // A subclass of the user's own declares no brand: only its real instances are instances of it.
+    const EsmNotFound = esm['MiroNotFoundError'] as unknown as new (message: string, details: object) => Error;
+    class BoardGone extends EsmNotFound {}
+    expect(fromCjs instanceof BoardGone).toBe(false);
+    expect(new BoardGone('gone', origin) instanceof cjs['MiroNotFoundError']!).toBe(true);
   });
 
   it('loads from both the ESM and the CJS entry with the same public names', async () => {

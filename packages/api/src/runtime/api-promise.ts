@@ -27,22 +27,23 @@ export interface DeferredApiResult<T> {
 }
 
 /**
- * What every client method returns. Awaiting it gives the parsed body; `.withResponse()` gives
- * `{ data, response }`. The request is sent on first use (await, `.then`, `.withResponse()`) and
- * only once: every consumer shares that one result.
+ * What every client method returns. The request is already on its way when the method returns,
+ * as with `fetch`: awaiting it gives the parsed body, `.withResponse()` gives `{ data, response }`,
+ * and every consumer shares that one request. A call that fails while nobody awaits it is an
+ * unhandled rejection, as a failed `fetch` nobody awaits is.
  */
 export class ApiPromise<T> implements PromiseLike<T> {
-  readonly #run: () => Promise<ApiResult<T> | DeferredApiResult<T>>;
-  #settled: Promise<ApiResult<T> | DeferredApiResult<T>> | undefined;
+  readonly #settled: Promise<ApiResult<T> | DeferredApiResult<T>>;
   #result: Promise<ApiResult<T>> | undefined;
 
-  constructor(run: () => Promise<ApiResult<T> | DeferredApiResult<T>>) {
-    this.#run = run;
+  /** `request` is the call in flight (what the client's `send` returned). */
+  constructor(request: Promise<ApiResult<T> | DeferredApiResult<T>>) {
+    this.#settled = request;
   }
 
   /** The parsed body together with the response metadata, from the same single request. */
   withResponse(): Promise<ApiResult<T>> {
-    this.#result ??= this.#send().then((settled) => ('result' in settled ? settled.result() : settled));
+    this.#result ??= this.#settled.then((settled) => ('result' in settled ? settled.result() : settled));
     return this.#result;
   }
 
@@ -51,7 +52,7 @@ export class ApiPromise<T> implements PromiseLike<T> {
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     // One promise hop: the data is unwrapped inside the fulfilment handler.
-    return this.#send().then(
+    return this.#settled.then(
       onfulfilled ? (settled) => onfulfilled(settled.data) : (settled) => settled.data as unknown as R1,
       onrejected,
     );
@@ -67,10 +68,5 @@ export class ApiPromise<T> implements PromiseLike<T> {
 
   get [Symbol.toStringTag](): string {
     return 'ApiPromise';
-  }
-
-  #send(): Promise<ApiResult<T> | DeferredApiResult<T>> {
-    this.#settled ??= this.#run();
-    return this.#settled;
   }
 }

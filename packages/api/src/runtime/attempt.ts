@@ -1,16 +1,18 @@
-import { MiroAbortError, MiroConnectionError, MiroTimeoutError, type MiroErrorOrigin } from './errors.js';
+import { responseTooLargeError } from './error-response.js';
+import { MiroAbortError, MiroApiError, MiroConnectionError, MiroTimeoutError, type CallOrigin } from './errors.js';
 import type { FetchLike } from './options.js';
+import { BodyTooLarge, MAX_ERROR_BODY_BYTES, readText, type BodyText } from './read-body.js';
 
-export interface AttemptResult {
+export interface AttemptResult extends BodyText {
   readonly response: Response;
-  /** The whole body, read within the same timeout as the headers. */
-  readonly text: string;
 }
 
 /**
- * Sends one HTTP request and reads its body. Failures without a response become
- * `MiroAbortError` (the caller's signal), `MiroTimeoutError` (our timer) or `MiroConnectionError`.
- * `origin` is called only to build such an error.
+ * Sends one HTTP request and reads its body, within one timeout: a success body whole (at most
+ * `maxResponseBytes`, else `MiroResponseTooLargeError`), an error body up to
+ * `MAX_ERROR_BODY_BYTES`, a redirect's not at all (`init` asks fetch not to follow it). Failures
+ * without a response become `MiroAbortError` (the caller's signal), `MiroTimeoutError` (our timer)
+ * or `MiroConnectionError`. `origin` is called only to build an error.
  *
  * The timeout needs a signal of our own to abort the request: one `AbortController` and one
  * `setTimeout`, cleared on completion (measured cheaper than `AbortSignal.timeout`, whose timer
@@ -23,7 +25,8 @@ export async function attempt(
   init: RequestInit,
   signal: AbortSignal | undefined,
   timeoutMs: number,
-  origin: () => MiroErrorOrigin,
+  maxResponseBytes: number,
+  origin: () => CallOrigin,
 ): Promise<AttemptResult> {
   if (signal?.aborted) throw abortError(origin(), signal);
   let timedOut = false;
@@ -45,27 +48,47 @@ export async function attempt(
   }
   try {
     const response = await fetch(url, init);
-    const text = await response.text();
-    return { response, text };
+    if (isRedirect(response)) {
+      void response.body?.cancel().catch(() => undefined);
+      return { response, text: '', truncated: false };
+    }
+    try {
+      const { text, truncated } = response.ok
+        ? await readText(response, maxResponseBytes, false)
+        : await readText(response, MAX_ERROR_BODY_BYTES, true);
+      return { response, text, truncated };
+    } catch (error) {
+      if (error instanceof BodyTooLarge) throw responseTooLargeError(origin(), response, error.limit);
+      throw error;
+    }
   } catch (cause) {
+    if (cause instanceof MiroApiError) throw cause;
     if (signal?.aborted) throw abortError(origin(), signal);
     if (timedOut) {
-      throw new MiroTimeoutError(`${origin().operationId}: no response within ${timeoutMs} ms`, { ...origin(), cause });
+      throw new MiroTimeoutError(`${origin().methodName}: no response within ${timeoutMs} ms`, { ...origin(), cause });
     }
     const reason = cause instanceof Error ? causeMessage(cause) : String(cause);
-    throw new MiroConnectionError(`${origin().operationId}: connection failed: ${reason}`, { ...origin(), cause });
+    throw new MiroConnectionError(`${origin().methodName}: connection failed: ${reason}`, { ...origin(), cause });
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 
-export function abortError(origin: MiroErrorOrigin, signal: AbortSignal | undefined): MiroAbortError {
-  return new MiroAbortError(`${origin.operationId}: aborted`, { ...origin, cause: signal?.reason });
+export function abortError(origin: CallOrigin, signal: AbortSignal | undefined): MiroAbortError {
+  return new MiroAbortError(`${origin.methodName}: aborted`, { ...origin, cause: signal?.reason });
 }
 
 /** Node's fetch reports "fetch failed" and hides the socket error in `cause`. */
 function causeMessage(error: Error): string {
   const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.message}${inner}`;
+}
+
+/** A 3xx that points somewhere (fetch with `redirect: 'manual'`), or a browser's opaque stand-in for one. */
+export function isRedirect(response: Response): boolean {
+  return (
+    response.type === 'opaqueredirect' ||
+    (response.status >= 300 && response.status < 400 && response.headers.has('location'))
+  );
 }

@@ -18,10 +18,10 @@ const NO_BODY: EncodedBody = { body: undefined, contentType: undefined, summary:
 export function encodeBody(op: ResolvedOperation, body: unknown): EncodedBody | Promise<EncodedBody> {
   const descriptor = op.body;
   if (body === undefined || body === null) {
-    if (descriptor?.required) throw new TypeError(`${op.operationId}: a request body is required`);
+    if (descriptor?.required) throw new TypeError(`${op.methodName}: a request body is required`);
     return NO_BODY;
   }
-  if (!descriptor) throw new TypeError(`${op.operationId}: this operation takes no request body`);
+  if (!descriptor) throw new TypeError(`${op.methodName}: this operation takes no request body`);
   if (descriptor.kind === 'multipart') return encodeMultipart(op, body, descriptor.parts ?? []);
   return { body: JSON.stringify(body), contentType: descriptor.contentType, summary: body };
 }
@@ -32,7 +32,7 @@ async function encodeMultipart(
   parts: readonly MultipartPartDescriptor[],
 ): Promise<EncodedBody> {
   if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new TypeError(`${op.operationId}: a multipart body must be an object keyed by part name`);
+    throw new TypeError(`${op.methodName}: a multipart body must be an object keyed by part name`);
   }
   const values = body as Record<string, unknown>;
   const form = new FormData();
@@ -40,7 +40,7 @@ async function encodeMultipart(
   const declared = new Map(parts.map((part) => [part.name, part]));
   for (const part of parts) {
     if (part.required && (values[part.name] === undefined || values[part.name] === null)) {
-      throw new TypeError(`${op.operationId}: multipart part "${part.name}" is required`);
+      throw new TypeError(`${op.methodName}: multipart part "${part.name}" is required`);
     }
   }
   for (const [name, value] of Object.entries(values)) {

@@ -58,7 +58,7 @@ describe('MiroApiBase requests', () => {
     await expect(api.call(ops.deleteBoard, ['b1'])).resolves.toBeUndefined();
   });
 
-  it('is lazy and sends once: withResponse and await share one request', async () => {
+  it('sends when called, like fetch, and once: withResponse and await share that request', async () => {
     let count = 0;
     server.use(
       http.get(`${API}/v2/boards/:id`, () => {
@@ -78,13 +78,26 @@ describe('MiroApiBase requests', () => {
     );
     const api = new TestApi({ accessToken: 'tok', budget: false });
     const promise = api.call(ops.getBoard, ['b1']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(count).toBe(0);
+    await vi.waitFor(() => expect(count).toBe(1));
     const { data, response } = await promise.withResponse();
     expect(await promise).toBe(data);
+    expect(await promise.withResponse()).toMatchObject({ data });
     expect(count).toBe(1);
     expect(response).toMatchObject({ status: 200, requestId: 'r-9', retries: 0, url: `${API}/v2/boards/b1` });
     expect(response.rateLimit).toEqual({ limit: 100000, remaining: 99950, resetAt: new Date(1735689660 * 1000) });
+  });
+
+  it('sends a write that nobody awaits', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${API}/v2/boards/:id/sticky_notes`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ id: 's1' }, { status: 201 });
+      }),
+    );
+    const api = new TestApi({ accessToken: 'tok', budget: false });
+    void api.call(ops.createSticky, ['b1'], { data: { content: 'fire and forget' } });
+    await vi.waitFor(() => expect(bodies).toEqual([{ data: { content: 'fire and forget' } }]));
   });
 
   it('asks the token function for a new token after a 401 and retries once with it', async () => {

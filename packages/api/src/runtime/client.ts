@@ -20,7 +20,7 @@ export class MiroApiBase {
     this.#config = resolveConfig(options);
   }
 
-  /** One call; the request goes out when the returned promise is first awaited. */
+  /** One call; the request goes out now, and the returned promise settles with it. */
   protected request<T>(
     op: OperationDescriptor,
     pathArgs: readonly (string | number)[],
@@ -28,10 +28,10 @@ export class MiroApiBase {
     query: object | undefined,
     options: RequestOptions | undefined,
   ): ApiPromise<T> {
-    return new ApiPromise<T>(() => send<T>(this.#config, op, pathArgs, body, query, options));
+    return new ApiPromise<T>(send<T>(this.#config, op, pathArgs, body, query, options));
   }
 
-  /** A paginated call: awaitable to the first page, async-iterable over all items. */
+  /** A paginated call, first page requested now: awaitable to that page, async-iterable over all items. */
   protected paged<T, Item>(
     op: OperationDescriptor,
     pathArgs: readonly (string | number)[],
@@ -39,11 +39,12 @@ export class MiroApiBase {
     query: object | undefined,
     options: RequestOptions | undefined,
   ): PagedPromise<T, Item> {
-    const { operationId, method, path } = resolveOperation(op);
+    const { operationId, methodName, method, path } = resolveOperation(op);
     let url: string | undefined;
     // Redacted only if a pagination error needs it.
     const origin = {
       operationId,
+      methodName,
       method,
       get url() {
         return (url ??= redact(path));

@@ -13,6 +13,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
+/** Far above any response of Miro's API (its largest pages are a few megabytes). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface TokenSource {
   /** A fixed token comes back as is, sparing the call an await. */
@@ -27,10 +29,13 @@ export interface ClientConfig {
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxResponseBytes: number;
   readonly backoff: BackoffPolicy;
   readonly budget: CreditBudget | undefined;
   readonly budgetKey: string | undefined;
   readonly log: LogSink | undefined;
+  /** The `secrets` option: redacted, with the call's tokens, from every error and log line. */
+  readonly secrets: readonly string[];
   /** The `headers` option, validated, with lower-case names (as a `Headers` object holds them). */
   readonly headers: Readonly<Record<string, string>>;
   /** Undefined in browsers, where custom identification headers are dropped or break CORS. */
@@ -53,6 +58,7 @@ export function resolveConfig(input: string | MiroClientOptions): ClientConfig {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     timeoutMs: checkCount(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs'),
     maxRetries: checkCount(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'maxRetries'),
+    maxResponseBytes: checkPositive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
     backoff: {
       baseDelayMs: checkCount(options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS, 'retryBaseDelayMs'),
       maxRetryDelayMs: checkCount(options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS, 'maxRetryDelayMs'),
@@ -61,6 +67,7 @@ export function resolveConfig(input: string | MiroClientOptions): ClientConfig {
     budget: resolveBudget(options.budget, clock),
     budgetKey: options.budgetKey,
     log: createLogSink(options.logger, isDebugEnv()),
+    secrets: checkSecrets(options.secrets),
     headers: checkHeaders(options.headers, 'headers'),
     clientId: isBrowser() ? undefined : clientId(options.userAgent),
     clock,
@@ -75,9 +82,25 @@ function resolveBudget(budget: MiroClientOptions['budget'], clock: Clock): Credi
   return new InMemoryCreditBudget({ ...settings, clock });
 }
 
+/**
+ * The one message for a token that cannot be one. Fixed, so that the token (a secret, maybe pasted
+ * with a line break or a `Bearer ` prefix) never reaches an error, a log or a header.
+ */
+export const INVALID_TOKEN_MESSAGE =
+  'MiroApi: the access token is not valid: it contains a space, a line break or another character an OAuth token cannot have (check for a trailing newline or a "Bearer " prefix); it was not sent';
+
+/** Visible ASCII only: RFC 6750's token characters and more, never whitespace or control characters. */
+const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+
+function checkToken(token: string): string {
+  if (!TOKEN_PATTERN.test(token)) throw new TypeError(INVALID_TOKEN_MESSAGE);
+  return token;
+}
+
 function tokenSource(accessToken: string | AccessTokenProvider): TokenSource {
   if (typeof accessToken === 'string') {
     if (accessToken.trim() === '') throw new TypeError('MiroApi: accessToken must not be empty');
+    checkToken(accessToken);
     return { get: () => accessToken, refresh: undefined };
   }
   if (typeof accessToken !== 'function') {
@@ -88,12 +111,20 @@ function tokenSource(accessToken: string | AccessTokenProvider): TokenSource {
     if (typeof token !== 'string' || token === '') {
       throw new TypeError('MiroApi: the accessToken function returned no token');
     }
-    return token;
+    return checkToken(token);
   };
   return {
     get: () => checked(),
     refresh: (rejectedToken) => checked({ reason: 'unauthorized', rejectedToken }),
   };
+}
+
+function checkSecrets(secrets: readonly string[] | undefined): readonly string[] {
+  if (secrets === undefined) return [];
+  if (!Array.isArray(secrets) || secrets.some((secret) => typeof secret !== 'string')) {
+    throw new TypeError('MiroApi: secrets must be an array of strings');
+  }
+  return [...secrets];
 }
 
 function checkUrl(value: string, name: string): string {
@@ -122,6 +153,13 @@ function checkHeaders(headers: Readonly<Record<string, string>> | undefined, opt
 function checkCount(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 0) {
     throw new TypeError(`MiroApi: ${name} must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+export function checkPositive(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new TypeError(`MiroApi: ${name} must be a positive integer, got ${value}`);
   }
   return value;
 }

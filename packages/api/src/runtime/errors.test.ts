@@ -78,6 +78,18 @@ describe('typed errors', () => {
     expect(error.headers?.get('x-request-id')).toBe('req-123');
   });
 
+  it('names the method the user called in the message, and keeps the operationId as a field', async () => {
+    server.use(
+      http.get(`${API}/v2/boards/:id`, () =>
+        HttpResponse.json({ code: 'notFound', message: 'Board not found' }, { status: 404 }),
+      ),
+    );
+    const op = { ...ops.getBoard, operationId: 'get-specific-board', methodName: 'getSpecificBoard' };
+    const error = (await api.call(op, ['b1']).catch((e: unknown) => e)) as MiroApiError;
+    expect(error.message).toBe('getSpecificBoard failed with 404 notFound: Board not found');
+    expect(error).toMatchObject({ operationId: 'get-specific-board', methodName: 'getSpecificBoard', method: 'GET' });
+  });
+
   it('turns an HTML error page into the typed error with the raw text, truncated', async () => {
     const html = `<html><body><h1>502 Bad Gateway</h1>${'x'.repeat(5000)}</body></html>`;
     const error = await failure(502, html, { 'content-type': 'text/html' });

@@ -22,6 +22,8 @@ export {
   MiroPayloadTooLargeError,
   MiroPermissionDeniedError,
   MiroRateLimitError,
+  MiroRedirectError,
+  MiroResponseTooLargeError,
   MiroTimeoutError,
   MiroUnexpectedStatusError,
   type MiroErrorDetails,
@@ -43,6 +45,7 @@ export { tokenKey } from './token-key.js';
 export {
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRY_DELAY_MS,
   DEFAULT_SCIM_BASE_URL,
   DEFAULT_TIMEOUT_MS,

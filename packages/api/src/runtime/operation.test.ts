@@ -3,6 +3,7 @@ import {
   creditsOf,
   defaultParameterName,
   itemsInBody,
+  operationTable,
   resolveOperation,
   type OperationDescriptor,
   type ResolvedOperation,
@@ -43,6 +44,17 @@ const compactCreateSticky: OperationDescriptor = {
   rateLimitLevel: 2,
 };
 
+describe('operationTable', () => {
+  it("names each operation's method by its key, and its operationId by the key in kebab-case unless given", () => {
+    const table = operationTable({
+      getSpecificBoard: { path: '/v2/boards/{board_id}' },
+      createGroup: { operationId: 'createGroup', method: 'POST', path: '/v2/boards/{board_id}/groups' },
+    });
+    expect(table.getSpecificBoard).toMatchObject({ operationId: 'get-specific-board', methodName: 'getSpecificBoard' });
+    expect(table.createGroup).toMatchObject({ operationId: 'createGroup', methodName: 'createGroup' });
+  });
+});
+
 describe('resolveOperation', () => {
   it('fills every omitted field with its documented default', () => {
     expect(resolveOperation(compactListItems)).toEqual(ops.listItems);
@@ -60,8 +72,9 @@ describe('resolveOperation', () => {
   });
 
   it('applies the operation-level defaults: GET, api server, no parameters, no body, 200 JSON, level-less credits', () => {
-    expect(resolveOperation({ operationId: 'ping', path: '/ping' })).toEqual({
-      operationId: 'ping',
+    expect(resolveOperation({ operationId: 'ping-me', path: '/ping' })).toEqual({
+      operationId: 'ping-me',
+      methodName: 'pingMe',
       method: 'GET',
       path: '/ping',
       server: 'api',

@@ -73,6 +73,11 @@ export type RateLimitLevel = 1 | 2 | 3 | 4;
 
 export interface OperationDescriptor {
   readonly operationId: string;
+  /**
+   * The client method that calls it, as errors name the call (`getSpecificBoard`). Default: the
+   * operationId in camelCase (`defaultMethodName`); the generated table's key.
+   */
+  readonly methodName?: string;
   /** Default `GET`. */
   readonly method?: HttpMethod;
   /** Path template with wire names: `/v2/boards/{board_id_PlatformTags}/items`. */
@@ -154,6 +159,11 @@ export function defaultParameterName(wireName: string): string {
   return wireName.replace(/[-_](.)/g, (_, c: string) => c.toUpperCase());
 }
 
+/** The default method name of an operation: its operationId in camelCase (`get-specific-board` -> `getSpecificBoard`). */
+export function defaultMethodName(operationId: string): string {
+  return defaultParameterName(operationId);
+}
+
 /** An entry of the generated table: a descriptor whose `operationId` defaults to its key in kebab-case. */
 export type OperationEntry = Omit<OperationDescriptor, 'operationId'> & { readonly operationId?: string };
 
@@ -176,7 +186,11 @@ export function operationTable<K extends string>(
       configurable: true,
       get() {
         const entry = entries[key];
-        const value = resolveOperation({ ...entry, operationId: entry.operationId ?? defaultOperationId(key) });
+        const value = resolveOperation({
+          ...entry,
+          operationId: entry.operationId ?? defaultOperationId(key),
+          methodName: key,
+        });
         Object.defineProperty(table, key, { value, enumerable: true });
         return value;
       },
@@ -199,6 +213,7 @@ export function resolveOperation(op: OperationDescriptor): ResolvedOperation {
     const pagination = op.pagination;
     full = {
       operationId: op.operationId,
+      methodName: op.methodName ?? defaultMethodName(op.operationId),
       method: op.method ?? 'GET',
       path: op.path,
       server: op.server ?? 'api',

@@ -36,7 +36,12 @@ export interface MiroClientOptions {
   readonly timeoutMs?: number;
   /** Retries after the first attempt. Default 2. */
   readonly maxRetries?: number;
-  /** Longest wait before any retry, including `Retry-After`. Default 60,000. */
+  /**
+   * Largest response body read, in bytes; a larger one fails with `MiroResponseTooLargeError`
+   * while it streams in. Default 32 MiB.
+   */
+  readonly maxResponseBytes?: number;
+  /** Longest wait before any retry. A `Retry-After` asking for longer fails the call at once. Default 60,000. */
   readonly maxRetryDelayMs?: number;
   /** Backoff scale of the first retry. Default 500. */
   readonly retryBaseDelayMs?: number;
@@ -49,6 +54,12 @@ export interface MiroClientOptions {
   readonly budgetKey?: string;
   /** Receives debug lines (requests, responses, retries), already redacted. `MIRO_DEBUG=1` also logs to the console. */
   readonly logger?: Logger;
+  /**
+   * Strings to keep out of every error and log line besides the access token, which is always
+   * removed (e.g. your client secret, a refresh token): each is replaced by `[REDACTED]`, raw,
+   * URL-encoded or JSON-escaped. Strings shorter than 4 characters are ignored.
+   */
+  readonly secrets?: readonly string[];
   /** Prepended to the `User-Agent` / `X-Miro-Client` value, e.g. `my-app/1.2`. */
   readonly userAgent?: string;
   /** Extra headers on every request. */
@@ -64,6 +75,8 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   readonly maxRetries?: number;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number;
   readonly headers?: Readonly<Record<string, string>>;
   /** `false` sends this call without waiting on the credit budget. */
   readonly budget?: boolean;

@@ -5,8 +5,9 @@ type Query = Record<string, unknown>;
 
 /**
  * An `ApiPromise` of the first page that is also an async iterable over every item of every page
- * (`for await (const board of api.getBoards())`), and whose `.pages()` iterates page bodies. Each
- * iteration starts from the first page, which is requested once and shared with `await`.
+ * (`for await (const board of api.getBoards())`), and whose `.pages()` iterates page bodies. The
+ * first page is requested when the method is called and shared by `await` and every iteration;
+ * each further page is requested only when an iteration reaches it.
  */
 export class PagedPromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
   readonly #fetchPage: (query: Query) => Promise<ApiResult<Page> | DeferredApiResult<Page>>;
@@ -18,7 +19,7 @@ export class PagedPromise<Page, Item> extends ApiPromise<Page> implements AsyncI
     query: Query,
     walker: () => PageWalker,
   ) {
-    super(() => fetchPage(query));
+    super(fetchPage(query));
     this.#fetchPage = fetchPage;
     this.#query = query;
     this.#walker = walker;

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MiroPaginationError } from './errors.js';
 import { ops } from './test-support/operations.js';
 import { API, useMockServer } from './test-support/msw.js';
@@ -77,6 +77,21 @@ describe('offset pagination', () => {
     expect(pages[0]).toBe(first);
     expect(pages.map((p) => p.data.length)).toEqual([3, 3, 1]);
     expect(queries).toHaveLength(3);
+  });
+
+  it('requests the first page when called; withResponse and for await reuse it and fetch only the pages the loop reaches', async () => {
+    const queries = offsetServer(7);
+    const paged = api.list<{ data: Item[] }, Item>(ops.listBoards, [], { limit: 3 });
+    await vi.waitFor(() => expect(queries).toEqual(['?limit=3']));
+    const { data } = await paged.withResponse();
+    expect(data.data).toHaveLength(3);
+    const seen: number[] = [];
+    for await (const item of paged) {
+      seen.push(item.id);
+      if (item.id === 4) break;
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect(queries).toEqual(['?limit=3', '?limit=3&offset=3']);
   });
 
   it('stops on an empty page', async () => {

@@ -17,10 +17,10 @@ export interface PageWalker {
 export function createPageWalker(descriptor: OperationDescriptor, origin: MiroErrorOrigin): PageWalker {
   const op = resolveOperation(descriptor);
   const pagination = op.pagination;
-  if (!pagination) throw new TypeError(`${op.operationId} is not a paginated operation`);
+  if (!pagination) throw new TypeError(`${op.methodName} is not a paginated operation`);
   const pageKey = queryName(op, pagination.pageParam);
   const limitKey = pagination.limitParam === null ? undefined : queryName(op, pagination.limitParam);
-  const items = (page: unknown): unknown[] => itemsOf(op.operationId, pagination, page);
+  const items = (page: unknown): unknown[] => itemsOf(op.methodName, pagination, page);
   if (pagination.kind === 'offset') {
     return {
       items,
@@ -53,7 +53,7 @@ export function createPageWalker(descriptor: OperationDescriptor, origin: MiroEr
       if (cursor === undefined) return undefined;
       if (seen.has(cursor)) {
         throw new MiroPaginationError(
-          `${op.operationId}: the API returned cursor ${JSON.stringify(cursor)} again; stopping instead of looping over the same pages`,
+          `${op.methodName}: the API returned cursor ${JSON.stringify(cursor)} again; stopping instead of looping over the same pages`,
           origin,
         );
       }
@@ -64,12 +64,12 @@ export function createPageWalker(descriptor: OperationDescriptor, origin: MiroEr
 }
 
 /** The page's items; a missing items field counts as an empty page. */
-function itemsOf(operationId: string, pagination: ResolvedPagination, page: unknown): unknown[] {
+function itemsOf(methodName: string, pagination: ResolvedPagination, page: unknown): unknown[] {
   const value =
     typeof page === 'object' && page !== null ? (page as Record<string, unknown>)[pagination.itemsField] : undefined;
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    throw new TypeError(`${operationId}: expected the response field "${pagination.itemsField}" to be an array`);
+    throw new TypeError(`${methodName}: expected the response field "${pagination.itemsField}" to be an array`);
   }
   return value;
 }

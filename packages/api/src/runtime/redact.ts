@@ -33,27 +33,41 @@ const AUTH_SCHEME_PATTERN = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
  * Returns a copy of `value` with secrets replaced by `[REDACTED]`. `Headers`, `URL`,
  * `URLSearchParams` and `FormData` come back as plain strings/objects; binary data as a summary.
  * `secrets` are extra literal strings (e.g. the current access token) to blank out of any text, in
- * raw, URL-encoded and JSON-escaped form.
+ * each form they take when echoed back: raw, URL-encoded and JSON-escaped (see `secretForms`).
  */
 export function redact(value: string, secrets?: readonly string[]): string;
 export function redact(value: unknown, secrets?: readonly string[]): unknown;
 export function redact(value: unknown, secrets: readonly string[] = []): unknown {
-  return redactValue(value, secretForms(secrets), new WeakSet());
+  return redactValue(value, expandSecrets(secrets), new WeakSet());
 }
 
+/** Shorter strings would blank out ordinary words. */
+const MIN_SECRET_LENGTH = 4;
+
 /**
- * Each secret as text may carry it: raw, URL-encoded (`encodeURIComponent` and form encoding) and
- * JSON-escaped, longest first so a longer form is blanked before a raw secret inside it.
+ * The forms a secret takes in text a server sends back: as is, URL-encoded (`encodeURIComponent`,
+ * with upper- or lower-case hex, and form encoding) and JSON-escaped (with `/` escaped or not).
  */
-function secretForms(secrets: readonly string[]): string[] {
+export function secretForms(secret: string): string[] {
+  const uri = encodeURIComponent(secret);
+  const json = JSON.stringify(secret).slice(1, -1);
+  return [
+    secret,
+    uri,
+    uri.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    json,
+    json.replaceAll('/', '\\/'),
+  ];
+}
+
+/** Every form of every secret, longest first (so that no shorter form leaves part of a longer one), once each. */
+function expandSecrets(secrets: readonly string[]): string[] {
+  if (secrets.length === 0) return [];
   const forms = new Set<string>();
   for (const secret of secrets) {
-    // Very short values would blank out ordinary words and protect nothing.
-    if (typeof secret !== 'string' || secret.length < 4) continue;
-    forms.add(secret);
-    forms.add(encodeURIComponent(secret));
-    forms.add(new URLSearchParams({ s: secret }).toString().slice(2));
-    forms.add(JSON.stringify(secret).slice(1, -1));
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+    for (const form of secretForms(secret)) forms.add(form);
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
@@ -63,7 +77,7 @@ function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<o
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof URL) return redactText(value.href, secrets);
   if (value instanceof URLSearchParams) return redactText(value.toString(), secrets);
-  if (typeof Headers !== 'undefined' && value instanceof Headers) return redactHeaders(value, secrets);
+  if (typeof Headers !== 'undefined' && value instanceof Headers) return redactHeaderValues(value, secrets);
   if (typeof Blob !== 'undefined' && value instanceof Blob) return `[Blob ${value.size} bytes]`;
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return `[binary ${value.byteLength} bytes]`;
   if (typeof FormData !== 'undefined' && value instanceof FormData) {
@@ -90,7 +104,7 @@ function redactValue(value: unknown, secrets: readonly string[], seen: WeakSet<o
   return out;
 }
 
-function redactHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
+function redactHeaderValues(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : redactText(value, secrets);
@@ -104,10 +118,54 @@ function isSecretKey(key: string): boolean {
 }
 
 function redactText(text: string, secrets: readonly string[]): string {
-  let out = text
+  let out = text;
+  // Literal secrets first: a pattern below could cut a token short and leave its tail behind.
+  for (const secret of secrets) out = out.split(secret).join(REDACTED);
+  return out
     .replace(AUTH_SCHEME_PATTERN, `$1 ${REDACTED}`)
     .replace(PARAM_PATTERN, `$1$2=${REDACTED}`)
     .replace(JSON_PATTERN, `$1${REDACTED}$3`);
-  for (const secret of secrets) out = out.split(secret).join(REDACTED);
-  return out;
+}
+
+/** `headers` with credential headers and secrets blanked, as a new `Headers`; the same object when nothing changes. */
+export function redactHeaders(headers: Headers, secrets: readonly string[] = []): Headers {
+  const safe = redactHeaderValues(headers, expandSecrets(secrets));
+  let changed = false;
+  headers.forEach((value, name) => {
+    if (safe[name] !== value) changed = true;
+  });
+  return changed ? new Headers(safe) : headers;
+}
+
+/**
+ * A thrown value with secrets removed. An `Error` whose message, stack, fields and cause chain are
+ * clean comes back as it is (its class intact); otherwise as a plain `Error` copy, same `name`,
+ * redacted throughout. Anything else goes through `redact`.
+ */
+export function redactCause(cause: unknown, secrets: readonly string[] = []): unknown {
+  return redactThrown(cause, expandSecrets(secrets), new WeakSet());
+}
+
+function redactThrown(cause: unknown, secrets: readonly string[], seen: WeakSet<object>): unknown {
+  if (!(cause instanceof Error)) return redactValue(cause, secrets, seen);
+  if (seen.has(cause)) return cause;
+  seen.add(cause);
+  const message = redactText(cause.message, secrets);
+  const stack = cause.stack === undefined ? undefined : redactText(cause.stack, secrets);
+  const inner = cause.cause === undefined ? undefined : redactThrown(cause.cause, secrets, seen);
+  const fields: Record<string, unknown> = {};
+  let changed = message !== cause.message || stack !== cause.stack || inner !== cause.cause;
+  for (const [key, value] of Object.entries(cause)) {
+    const safe = isSecretKey(key) ? REDACTED : redactValue(value, secrets, new WeakSet());
+    // Objects come back as copies: compare their JSON, primitives as they are.
+    if (safe !== value && (typeof safe !== 'object' || JSON.stringify(safe) !== JSON.stringify(value))) changed = true;
+    fields[key] = safe;
+  }
+  if (!changed) return cause;
+  const copy = new Error(message, inner === undefined ? undefined : { cause: inner });
+  Object.assign(copy, fields);
+  copy.name = cause.name;
+  if (stack === undefined) delete copy.stack;
+  else copy.stack = stack;
+  return copy;
 }

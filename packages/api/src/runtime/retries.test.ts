@@ -67,22 +67,24 @@ describe('retries', () => {
     expect(clock.sleeps).toEqual([42_000]);
   });
 
-  it('caps the wait at maxRetryDelayMs', async () => {
+  it('caps a wait until X-RateLimit-Reset at maxRetryDelayMs (it is read against our clock)', async () => {
+    const { api, clock } = client({ maxRetryDelayMs: 5000 });
     sequence('get', `${API}/v2/boards/b1`, [
-      () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '3600' } }),
+      () => new HttpResponse(null, { status: 429, headers: { 'X-RateLimit-Reset': String(clock.time / 1000 + 3600) } }),
       ok,
     ]);
-    const { api, clock } = client({ maxRetryDelayMs: 5000 });
     await api.call(ops.getBoard, ['b1']);
     expect(clock.sleeps).toEqual([5000]);
   });
 
-  it('throws MiroRateLimitError once retries are used up', async () => {
+  it('throws MiroRateLimitError once retries are used up, saying when to retry', async () => {
     const seen = sequence('get', `${API}/v2/boards/b1`, [
       () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '1' } }),
     ]);
-    const { api } = client({ maxRetries: 1 });
-    await expect(api.call(ops.getBoard, ['b1'])).rejects.toBeInstanceOf(MiroRateLimitError);
+    const { api, clock } = client({ maxRetries: 1 });
+    const error = await api.call(ops.getBoard, ['b1']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MiroRateLimitError);
+    expect((error as MiroRateLimitError).retryAt).toEqual(new Date(clock.time + 1000));
     expect(seen.count).toBe(2);
   });
 
@@ -129,5 +131,69 @@ describe('retries', () => {
       MiroInternalServerError,
     );
     expect(seen.count).toBe(1);
+  });
+});
+
+describe('Retry-After: digits or an HTTP date, and never a wait longer than maxRetryDelayMs', () => {
+  const HOUR_S = 3600;
+
+  it.each([
+    ['1e9', 'its Retry-After "1e9" is neither seconds nor an HTTP date, so it was not retried'],
+    ['0x10', 'its Retry-After "0x10" is neither seconds nor an HTTP date, so it was not retried'],
+  ])('fails at once on a 429 whose Retry-After is %s, instead of reading it as a number', async (value, note) => {
+    const seen = sequence('get', `${API}/v2/boards/b1`, [
+      () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': value } }),
+      ok,
+    ]);
+    const { api, clock } = client({ maxRetries: 2 });
+    const error = await api.call(ops.getBoard, ['b1']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MiroRateLimitError);
+    expect((error as Error).message).toBe(`getBoard failed with 429: empty response body; ${note}`);
+    expect(seen.count).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it.each([
+    ['1000000000 seconds', String(1e9), 1e12],
+    ['an HTTP date an hour away', 'http-date', HOUR_S * 1000],
+  ])('fails at once with MiroRateLimitError carrying retryAt when Retry-After is %s', async (_what, value, aheadMs) => {
+    const { api, clock } = client({ maxRetries: 2 });
+    const retryAt = clock.time + aheadMs;
+    const header = value === 'http-date' ? new Date(retryAt).toUTCString() : value;
+    const seen = sequence('get', `${API}/v2/boards/b1`, [
+      () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': header } }),
+      ok,
+    ]);
+    const error = await api.call(ops.getBoard, ['b1']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MiroRateLimitError);
+    expect((error as MiroRateLimitError).retryAt).toEqual(new Date(retryAt));
+    expect((error as Error).message).toContain(
+      `the server asks to retry at ${new Date(retryAt).toISOString()} (in ${aheadMs / 1000} s), later than maxRetryDelayMs (60000 ms) allows, so it was not retried`,
+    );
+    expect(seen.count).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('fails at once on a 503 of a GET whose Retry-After is too far away, carrying retryAt', async () => {
+    const seen = sequence('get', `${API}/v2/boards/b1`, [
+      () => new HttpResponse('down for maintenance', { status: 503, headers: { 'Retry-After': String(HOUR_S) } }),
+      ok,
+    ]);
+    const { api, clock } = client();
+    const error = await api.call(ops.getBoard, ['b1']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MiroInternalServerError);
+    expect((error as MiroInternalServerError).retryAt).toEqual(new Date(clock.time + HOUR_S * 1000));
+    expect(seen.count).toBe(1);
+  });
+
+  it('waits a Retry-After HTTP date that is within maxRetryDelayMs', async () => {
+    const { api, clock } = client();
+    sequence('get', `${API}/v2/boards/b1`, [
+      () =>
+        new HttpResponse(null, { status: 429, headers: { 'Retry-After': new Date(clock.time + 9000).toUTCString() } }),
+      ok,
+    ]);
+    await expect(api.call(ops.getBoard, ['b1'])).resolves.toEqual({ id: 'b1' });
+    expect(clock.sleeps).toEqual([9000]);
   });
 });

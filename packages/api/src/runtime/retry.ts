@@ -23,13 +23,41 @@ export function backoffDelay(retry: number, policy: BackoffPolicy): number {
   return Math.floor(policy.random() * ceiling);
 }
 
+/** What a 429 or 5xx answer asks of a retry. */
+export type ServerWait =
+  /** Retry after `ms` (never more than `maxRetryDelayMs`). */
+  | { readonly kind: 'wait'; readonly ms: number }
+  /** `Retry-After` asks for longer than `maxRetryDelayMs`: fail now rather than sleep and fail. */
+  | { readonly kind: 'too-long'; readonly retryAt: number }
+  /** `Retry-After` is neither delta-seconds nor an HTTP-date: how long the server wants is unknown. */
+  | { readonly kind: 'unreadable'; readonly retryAfter: string };
+
 /**
- * Wait before retrying a 429 (or a 5xx that carries `Retry-After`): the server's `Retry-After`,
- * else until `X-RateLimit-Reset`, else backoff; never more than `maxRetryDelayMs`.
+ * The wait before retrying a 429 (or a 5xx that carries `Retry-After`): the server's
+ * `Retry-After`, else until `X-RateLimit-Reset` (capped at `maxRetryDelayMs`: it is read against
+ * our clock, which may run behind the server's), else backoff.
  */
-export function serverDelay(headers: Headers, now: number, retry: number, policy: BackoffPolicy): number {
-  const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+export function serverWait(headers: Headers, now: number, retry: number, policy: BackoffPolicy): ServerWait {
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== null && retryAfter !== '') {
+    const ms = parseRetryAfter(retryAfter, now);
+    if (ms === undefined) return { kind: 'unreadable', retryAfter };
+    return ms > policy.maxRetryDelayMs ? { kind: 'too-long', retryAt: now + ms } : { kind: 'wait', ms };
+  }
   const resetAt = parseResetHeader(headers.get('x-ratelimit-reset'), now);
-  const delay = retryAfter ?? (resetAt !== undefined ? Math.max(0, resetAt - now) : backoffDelay(retry, policy));
-  return Math.min(delay, policy.maxRetryDelayMs);
+  const ms = resetAt !== undefined ? Math.max(0, resetAt - now) : backoffDelay(retry, policy);
+  return { kind: 'wait', ms: Math.min(ms, policy.maxRetryDelayMs) };
+}
+
+/** Why a wait the server asked for was not taken, for the error message. */
+export function refusedWaitNote(wait: ServerWait, policy: BackoffPolicy, now: number): string | undefined {
+  if (wait.kind === 'too-long') {
+    const seconds = Math.ceil((wait.retryAt - now) / 1000);
+    return `the server asks to retry at ${new Date(wait.retryAt).toISOString()} (in ${seconds} s), later than maxRetryDelayMs (${policy.maxRetryDelayMs} ms) allows, so it was not retried`;
+  }
+  if (wait.kind === 'unreadable') {
+    const shown = JSON.stringify(wait.retryAfter.slice(0, 40));
+    return `its Retry-After ${shown} is neither seconds nor an HTTP date, so it was not retried`;
+  }
+  return undefined;
 }

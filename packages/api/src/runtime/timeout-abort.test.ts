@@ -68,6 +68,33 @@ describe('timeouts', () => {
   });
 });
 
+describe('the timeout message', () => {
+  it('says how many attempts were made and how long the call took in all', async () => {
+    vi.useFakeTimers();
+    const seen = slowServer();
+    // Backoff with random() = 0.5 and base 500 ms: 250 ms, then 500 ms.
+    const api = new TestApi({ accessToken: 'tok', timeoutMs: 500, maxRetries: 2, random: () => 0.5, budget: false });
+    const error = await settle(api.call(ops.getBoard, ['b1']), 10);
+    expect(error).toBeInstanceOf(MiroTimeoutError);
+    expect(seen.count).toBe(3);
+    const message = (error as MiroTimeoutError).message;
+    expect(message).toMatch(/^getBoard: no response within 500 ms; gave up after 3 attempts in (\d+) ms$/);
+    const totalMs = Number(/in (\d+) ms$/.exec(message)?.[1]);
+    expect(totalMs).toBeGreaterThanOrEqual(3 * 500 + 250 + 500);
+    expect(totalMs).toBeLessThan(3 * 500 + 250 + 500 + 100);
+  });
+
+  it('says one attempt when there was no retry', async () => {
+    vi.useFakeTimers();
+    slowServer();
+    const api = new TestApi({ accessToken: 'tok', timeoutMs: 500, maxRetries: 0, budget: false });
+    const error = await settle(api.call(ops.getBoard, ['b1']), 10);
+    expect((error as MiroTimeoutError).message).toMatch(
+      /^getBoard: no response within 500 ms; gave up after 1 attempt in \d+ ms$/,
+    );
+  });
+});
+
 /** A fetch that never answers on its own: it settles only when its signal aborts. */
 function hangingFetch() {
   const signals: (AbortSignal | undefined)[] = [];

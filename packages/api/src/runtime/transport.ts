@@ -1,15 +1,15 @@
 import type { DeferredApiResult } from './api-promise.js';
 import { abortError, attempt } from './attempt.js';
 import { encodeBody } from './body.js';
-import type { ClientConfig } from './config.js';
+import { checkPositive, type ClientConfig } from './config.js';
 import { errorFromResponse, requestIdOf, truncate, MAX_RAW_BODY_CHARS } from './error-response.js';
-import { MiroApiError, MiroConnectionError, type MiroErrorOrigin } from './errors.js';
+import { MiroApiError, MiroConnectionError, type CallOrigin } from './errors.js';
 import type { LogFields } from './logger.js';
 import { itemsInBody, resolveOperation, type OperationDescriptor, type ResolvedOperation } from './operation.js';
 import type { RequestOptions } from './options.js';
 import { hasRateLimitState, rateLimitInfo, rateLimitState } from './rate-limit.js';
 import { redact } from './redact.js';
-import { backoffDelay, isIdempotent, serverDelay } from './retry.js';
+import { backoffDelay, isIdempotent, refusedWaitNote, serverWait, type ServerWait } from './retry.js';
 import { knownTokenKey, tokenKey } from './token-key.js';
 import { buildTarget } from './url.js';
 
@@ -32,11 +32,12 @@ export async function send<T>(
   const target = buildTarget(op, config.baseUrls[op.server], pathArgs, query);
   const pending = encodeBody(op, body);
   const encoded = pending instanceof Promise ? await pending : pending;
-  let safeOrigin: MiroErrorOrigin | undefined;
-  const origin = (): MiroErrorOrigin =>
-    (safeOrigin ??= { operationId: op.operationId, method: op.method, url: redact(target.url) });
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
+  const maxResponseBytes =
+    options?.maxResponseBytes === undefined
+      ? config.maxResponseBytes
+      : checkPositive(options.maxResponseBytes, 'maxResponseBytes');
   const signal = options?.signal;
   const { clock, log, budget } = config;
   const waitBudget = budget !== undefined && options?.budget !== false;
@@ -44,8 +45,24 @@ export async function send<T>(
 
   const first = config.tokens.get();
   let token = typeof first === 'string' ? first : await first;
+  /** The token a 401 turned down, once refreshed: still a secret. */
+  let rejectedToken: string | undefined;
   let refreshed = false;
   let retries = 0;
+  let firstStarted: number | undefined;
+  // What errors and log lines must not show, and the call's origin for errors: built when needed.
+  let secretList: readonly string[] | undefined;
+  const secrets = (): readonly string[] =>
+    (secretList ??= [token, ...(rejectedToken === undefined ? [] : [rejectedToken]), ...config.secrets]);
+  let callOrigin: CallOrigin | undefined;
+  const origin = (): CallOrigin =>
+    (callOrigin ??= {
+      operationId: op.operationId,
+      methodName: op.methodName,
+      method: op.method,
+      url: redact(target.url, secrets()),
+      secrets: secrets(),
+    });
 
   const pause = async (ms: number): Promise<void> => {
     try {
@@ -70,19 +87,22 @@ export async function send<T>(
       'debug',
       `${op.method} ${target.url}`,
       { operationId: op.operationId, headers: new Headers(headers), body: encoded.summary, retries },
-      [token],
+      secrets(),
     );
     const started = clock.now();
+    firstStarted ??= started;
     let outcome;
     try {
       outcome = await attempt(
         config.fetch,
         target.url,
+        // A redirect becomes an error (MiroRedirectError): following it would re-send the call elsewhere.
         encoded.body === undefined
-          ? { method: op.method, headers }
-          : { method: op.method, headers, body: encoded.body },
+          ? { method: op.method, headers, redirect: 'manual' }
+          : { method: op.method, headers, body: encoded.body, redirect: 'manual' },
         signal,
         timeoutMs,
+        maxResponseBytes,
         origin,
       );
     } catch (error) {
@@ -91,15 +111,19 @@ export async function send<T>(
         retryable ? 'warn' : 'debug',
         `${op.method} ${target.url} failed: ${(error as Error).message}`,
         { durationMs: clock.now() - started, retries },
-        [token],
+        secrets(),
       );
-      if (!retryable) throw error;
+      if (!retryable) {
+        throw error instanceof MiroConnectionError
+          ? withAttempts(error, retries + 1, clock.now() - firstStarted, origin())
+          : error;
+      }
       await pause(backoffDelay(retries, config.backoff));
       retries++;
       continue;
     }
 
-    const { response, text } = outcome;
+    const { response, text, truncated } = outcome;
     const now = clock.now();
     const durationMs = now - started;
     if (budget) {
@@ -122,7 +146,7 @@ export async function send<T>(
         'debug',
         `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`,
         summary(),
-        [token],
+        secrets(),
       );
       return settled(parseSuccess(op, response, text, origin) as T, response, retries, now, origin);
     }
@@ -131,35 +155,42 @@ export async function send<T>(
       refreshed = true;
       const fresh = await config.tokens.refresh(token);
       if (fresh !== token) {
-        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary(), [
-          token,
-          fresh,
-        ]);
+        rejectedToken = token;
         token = fresh;
+        secretList = undefined;
+        callOrigin = undefined;
+        log?.('debug', `${op.method} ${target.url} -> 401; retrying once with a refreshed token`, summary(), secrets());
         continue;
       }
     }
 
-    const error = errorFromResponse(origin(), response.status, response.headers, text);
-    const delay = retryDelay(config, op, response, retries, maxRetries);
-    if (delay === undefined) {
+    const wait = retryWait(config, op, response, retries, maxRetries, now);
+    if (wait?.kind !== 'wait') {
+      const note = wait && refusedWaitNote(wait, config.backoff, now);
       log?.(
         'debug',
         `${op.method} ${target.url} -> ${response.status} in ${durationMs} ms (retries: ${retries})`,
         summary(),
-        [token],
+        secrets(),
       );
-      throw error;
+      throw errorFromResponse(origin(), response, { text, truncated }, now, note);
     }
     log?.(
       'warn',
-      `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${delay} ms`,
+      `${op.method} ${target.url} -> ${response.status}; retry ${retries + 1} of ${maxRetries} in ${wait.ms} ms`,
       summary(),
-      [token],
+      secrets(),
     );
-    await pause(delay);
+    await pause(wait.ms);
     retries++;
   }
+}
+
+/** The last attempt's connection error (or timeout), saying how many attempts the call made and for how long. */
+function withAttempts(error: MiroConnectionError, attempts: number, totalMs: number, origin: CallOrigin): MiroApiError {
+  const ErrorClass = error.constructor as typeof MiroConnectionError;
+  const tried = `gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'} in ${totalMs} ms`;
+  return new ErrorClass(`${error.message}; ${tried}`, { ...origin, cause: error.cause });
 }
 
 /** A call's outcome; the metadata `withResponse()` hands out is built only if it is asked for. */
@@ -168,7 +199,7 @@ function settled<T>(
   response: Response,
   retries: number,
   receivedAt: number,
-  origin: () => MiroErrorOrigin,
+  origin: () => CallOrigin,
 ): DeferredApiResult<T> {
   return {
     data,
@@ -186,29 +217,24 @@ function settled<T>(
   };
 }
 
-/** Ms to wait before retrying this error response, or undefined when it must not be retried. */
-function retryDelay(
+/** How long to wait before retrying this error response, or undefined when it is not retried at all. */
+function retryWait(
   config: ClientConfig,
   op: ResolvedOperation,
   response: Response,
   retries: number,
   maxRetries: number,
-): number | undefined {
+  now: number,
+): ServerWait | undefined {
   if (retries >= maxRetries) return undefined;
-  const now = config.clock.now();
-  if (response.status === 429) return serverDelay(response.headers, now, retries, config.backoff);
+  if (response.status === 429) return serverWait(response.headers, now, retries, config.backoff);
   if (response.status >= 500 && isIdempotent(op.method)) {
     return response.headers.has('retry-after')
-      ? serverDelay(response.headers, now, retries, config.backoff)
-      : backoffDelay(retries, config.backoff);
+      ? serverWait(response.headers, now, retries, config.backoff)
+      : { kind: 'wait', ms: backoffDelay(retries, config.backoff) };
   }
   return undefined;
 }
-
-/** Characters a `Headers` object may reject in a value (CR, LF, NUL, anything past Latin-1). */
-const SUSPECT_VALUE = /[\0\r\n\u0100-\uffff]/;
-/** The last token seen to be a valid header value: a client sends the same one call after call. */
-let checkedToken = '';
 
 /**
  * A plain header object (fetch takes one; a `Headers` object would only be copied again), with
@@ -238,12 +264,8 @@ function requestHeaders(
     headers['user-agent'] = config.clientId;
     headers['x-miro-client'] = config.clientId;
   }
-  const authorization = `Bearer ${token}`;
-  if (token !== checkedToken) {
-    if (SUSPECT_VALUE.test(token)) new Headers({ authorization });
-    checkedToken = token;
-  }
-  headers['authorization'] = authorization;
+  // The token was checked where it came from (config: tokenSource), so it is a valid header value.
+  headers['authorization'] = `Bearer ${token}`;
   return headers;
 }
 
@@ -256,14 +278,14 @@ function copyHeaders(from: Readonly<Record<string, string>>, to: Record<string, 
   });
 }
 
-function parseSuccess(op: ResolvedOperation, response: Response, text: string, origin: () => MiroErrorOrigin): unknown {
+function parseSuccess(op: ResolvedOperation, response: Response, text: string, origin: () => CallOrigin): unknown {
   if (response.status === 204 || op.responseKind === 'empty' || text.trim() === '') return undefined;
   // Only a `text` operation looks at the content type: JSON is parsed as JSON whatever it says.
   if (op.responseKind === 'text' && !/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return text;
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new MiroApiError(`${op.operationId}: the ${response.status} response is not valid JSON`, {
+    throw new MiroApiError(`${op.methodName}: the ${response.status} response is not valid JSON`, {
       ...origin(),
       status: response.status,
       headers: response.headers,

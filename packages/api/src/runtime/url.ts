@@ -69,7 +69,7 @@ function substitutePath(op: ResolvedOperation, plan: Plan, pathArgs: readonly (s
   const { literals, placeholders } = plan;
   if (placeholders.length !== pathArgs.length) {
     throw new TypeError(
-      `${op.operationId}: expected ${placeholders.length} path argument(s) (${placeholders.join(', ')}), got ${pathArgs.length}`,
+      `${op.methodName}: expected ${placeholders.length} path argument(s) (${placeholders.join(', ')}), got ${pathArgs.length}`,
     );
   }
   let path = literals[0] ?? '';
@@ -77,7 +77,7 @@ function substitutePath(op: ResolvedOperation, plan: Plan, pathArgs: readonly (s
     const value = pathArgs[i];
     if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || value === '') {
       throw new TypeError(
-        `${op.operationId}: path parameter ${plan.labels[i]} must be a non-empty string, got ${describe(value)}`,
+        `${op.methodName}: path parameter ${plan.labels[i]} must be a non-empty string, got ${describe(value)}`,
       );
     }
     path += encodeURIComponent(value as string | number) + literals[i + 1];
@@ -98,7 +98,7 @@ function serializeParameters(
     const value = param.name in values ? values[param.name] : values[param.wireName];
     if (value === undefined || value === null) {
       if (param.required) {
-        throw new TypeError(`${op.operationId}: ${param.in} parameter ${param.name} (${param.wireName}) is required`);
+        throw new TypeError(`${op.methodName}: ${param.in} parameter ${param.name} (${param.wireName}) is required`);
       }
       continue;
     }

@@ -1,3 +1,4 @@
+import { MiroApi, MiroNotFoundError } from '@miro/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMiroSimulation } from './simulation.js';
 import { send } from './test-helpers.js';
@@ -79,6 +80,29 @@ describe('createMiroSimulation', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-expose-headers')).toContain('x-ratelimit-remaining');
+  });
+
+  it("gives every response an X-Request-Id, logged with the request, that the client's errors carry", async () => {
+    const sim = createMiroSimulation({ budget: false });
+    const { accessToken } = sim.issueToken();
+    const first = await send(sim, 'GET', '/v2/boards', undefined, accessToken);
+    const missing = await send(sim, 'GET', '/v2/boards/nope', undefined, accessToken);
+    const ids = [first, missing].map((reply) => reply.headers.get('x-request-id'));
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(sim.state.requests.map((entry) => entry.requestId)).toEqual(ids);
+    expect(first.headers.get('access-control-expose-headers')).toContain('x-request-id');
+
+    const api = new MiroApi({
+      accessToken,
+      baseUrl: sim.baseUrl,
+      fetch: (url, init) => sim.handle(new Request(url, init)),
+    });
+    const error = await api.getSpecificBoard('nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MiroNotFoundError);
+    expect((error as MiroNotFoundError).requestId).toBe(sim.state.requests.at(-1)?.requestId);
+    expect((error as MiroNotFoundError).message).toMatch(/^getSpecificBoard failed with 404/);
+    expect((error as MiroNotFoundError).operationId).toBe('get-specific-board');
   });
 
   it('rejects bad options with a message naming the option', () => {

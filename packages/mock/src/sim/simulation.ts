@@ -237,10 +237,11 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
   const handle = async (request: Request): Promise<Response> => {
     const current = store;
     const { response, credits, path } = await dispatch(request);
-    current.record({ method: request.method, path, status: response.status, credits });
+    const requestId = current.nextRequestId();
+    current.record({ method: request.method, path, status: response.status, credits, requestId });
     if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     // A network error (a simulated dropped connection) has no headers to add.
-    return response.type === 'error' ? response : withHeaders(response, CORS_HEADERS);
+    return response.type === 'error' ? response : withHeaders(response, { ...CORS_HEADERS, 'x-request-id': requestId });
   };
 
   const state: SimulationState = {

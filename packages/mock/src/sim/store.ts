@@ -275,6 +275,8 @@ export interface RequestLogEntry {
   readonly status: number;
   /** Credits charged, 0 when the request was not charged. */
   readonly credits: number;
+  /** The `X-Request-Id` the response carried. */
+  readonly requestId: string;
 }
 
 export const LOG_LIMIT = 10_000;
@@ -312,8 +314,12 @@ export class Store {
   /** The demo team, where boards go unless told otherwise; the default user is its admin. */
   readonly team: TeamRecord;
 
+  /** A stream of its own, so that request ids do not shift the ids of boards and items. */
+  private readonly requestIds: Random;
+
   constructor(readonly options: ResolvedOptions) {
     this.random = new Random(options.seed);
+    this.requestIds = new Random(options.seed ^ 0x5eed1d);
     this.ids = new IdFactory(this.random);
     // Ids in this order, so that the demo user keeps the id it always had for a seed.
     this.organization = newOrganization(this.ids.userId(), 'Demo Organization');
@@ -388,6 +394,12 @@ export class Store {
     };
     this.tokens.set(accessToken, record);
     return record;
+  }
+
+  /** The id of the next response, UUID-shaped (Miro's API gives each response an id to quote to support). */
+  nextRequestId(): string {
+    const hex = this.requestIds.chars('0123456789abcdef', 32);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
   record(entry: RequestLogEntry): void {

@@ -12,6 +12,7 @@ function op(
   partial: Partial<ResolvedOperation> & Pick<ResolvedOperation, 'operationId' | 'method' | 'path'>,
 ): ResolvedOperation {
   return {
+    methodName: partial.operationId,
     server: 'api',
     parameters: [],
     body: null,
