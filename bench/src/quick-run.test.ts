@@ -72,6 +72,8 @@ describe('pnpm bench --quick', () => {
         'wallMs',
         'efficiency',
         'cpuUsPerRequest',
+        'cpuMs',
+        'apiRequests',
         'clientMaxRssKb',
         'clientLiveHeapKb',
         'theoreticalMinMs',
@@ -93,7 +95,7 @@ describe('pnpm bench --quick', () => {
       [...versions.map((v) => v['operations'] as number)].sort((a, b) => a - b),
     );
     for (const path of [
-      'scaling.bulk.cpuPerRequest.linear',
+      'scaling.bulk.cpuVsRequests.linear',
       'scaling.bulk.wallPerCredit.linear',
       'scaling.bulk.clientRssVsNotes.linear',
       'scaling.bulk.clientLiveHeapVsNotes.linear',

@@ -32,8 +32,12 @@ export function renderScaling(out: ReportRows, s: ScalingResults): void {
   out.growth(
     'scaling: bulk CPU per request, us',
     joined(sizes.map((x) => fmt(x.cpuUsPerRequest, 0))),
-    perUnit(s.bulk.cpuPerRequest),
-    s.bulk.cpuPerRequest?.linear,
+    line(
+      s.bulk.cpuVsRequests ? { ...s.bulk.cpuVsRequests, slope: s.bulk.cpuVsRequests.slope * 1000 } : null,
+      'us/request',
+      ms,
+    ),
+    s.bulk.cpuVsRequests?.linear,
   );
   out.growth(
     'scaling: bulk client peak RSS, MiB',

@@ -109,6 +109,9 @@ export interface BulkFigures {
   readonly readPhaseMs: number;
   /** Median client process CPU (user + system) per API request the mock answered, 429s included. */
   readonly cpuUsPerRequest: number;
+  /** Median of the client process's whole CPU over the work, and of the API requests the mock answered. */
+  readonly cpuMs: number;
+  readonly apiRequests: number;
   /** Median peak RSS of the client process, KiB. */
   readonly maxRssKb: number;
   /** Median JavaScript heap in use after the work and a full GC, KiB. */

@@ -13,6 +13,9 @@ export interface ScalingBulkSize {
   readonly rateLimited429: number;
   readonly failedOperations: number;
   readonly cpuUsPerRequest: number;
+  /** The client's whole CPU over the work, and the API requests it made (429s included). */
+  readonly cpuMs: number;
+  readonly apiRequests: number;
   readonly clientMaxRssKb: number;
   /** The client's JavaScript heap after the work and a full GC: flat when nothing is kept per note. */
   readonly clientLiveHeapKb: number;
@@ -46,8 +49,11 @@ export interface ScalingResults {
      * when it stays within the tolerance, i.e. the efficiency holds as the work grows.
      */
     readonly wallPerCredit: PerUnitCost | null;
-    /** CPU per request at each size: total client CPU is linear in requests when it holds. */
-    readonly cpuPerRequest: PerUnitCost | null;
+    /**
+     * The client's whole CPU against its requests: slope = CPU per request once warm, intercept =
+     * what does not grow with the work (JIT warm-up, connections); linear when every size is on the line.
+     */
+    readonly cpuVsRequests: LinearFit | null;
     /** Peak RSS of the client process against notes. */
     readonly clientRssVsNotes: LinearFit | null;
     /** Live heap after a full GC against notes (a slope near 0: nothing kept per note). */

@@ -95,6 +95,8 @@ export function bulkFigures(
     createPhaseMs: median(samples.map((x) => x.createPhaseMs)),
     readPhaseMs: median(samples.map((x) => x.wallMs - x.createPhaseMs)),
     cpuUsPerRequest: median(samples.map((x) => x.cpuUs / Math.max(1, x.apiRequests))),
+    cpuMs: median(samples.map((x) => x.cpuUs / 1000)),
+    apiRequests: median(samples.map((x) => x.apiRequests)),
     maxRssKb: median(samples.map((x) => x.maxRssKb)),
     liveHeapKb: median(samples.map((x) => x.liveHeapKb)),
     ...(lags.length ? { windowStartLagMs: median(lags.map((l) => l.reduce((a, b) => a + b, 0))) } : {}),

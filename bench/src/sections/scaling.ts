@@ -46,6 +46,8 @@ async function bulkSizes(config: BenchConfig, bulkResults: BulkResults | undefin
       rateLimited429: figures.rateLimited429,
       failedOperations: figures.failedOperations,
       cpuUsPerRequest: figures.cpuUsPerRequest,
+      cpuMs: figures.cpuMs,
+      apiRequests: figures.apiRequests,
       clientMaxRssKb: figures.maxRssKb,
       clientLiveHeapKb: figures.liveHeapKb,
       runs: figures.runs.length,
@@ -56,7 +58,7 @@ async function bulkSizes(config: BenchConfig, bulkResults: BulkResults | undefin
   return {
     sizes,
     wallPerCredit: perUnitCost(limited.map((s) => s.wallMs / s.creditsNeeded)),
-    cpuPerRequest: perUnitCost(sizes.map((s) => s.cpuUsPerRequest)),
+    cpuVsRequests: fitLine(sizes.map((s) => [s.apiRequests, s.cpuMs] as const)),
     clientRssVsNotes: fitLine(sizes.map((s) => [s.notes, s.clientMaxRssKb] as const)),
     clientLiveHeapVsNotes: fitLine(sizes.map((s) => [s.notes, s.clientLiveHeapKb] as const)),
   };
