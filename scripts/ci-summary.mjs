@@ -6,13 +6,22 @@ import { basename, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, '.artifacts', 'vitest');
-const workspaceDirs = [
-  'generator',
-  'bench',
-  ...['packages', 'examples', 'tests'].flatMap((d) =>
-    existsSync(join(root, d)) ? readdirSync(join(root, d)).map((p) => join(d, p)) : [],
-  ),
-];
+// The packages pnpm-workspace.yaml lists: `dir` and `dir/*` patterns under `packages:`.
+const workspaceYaml = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+const patterns = (/^packages:\n((?:[ \t]+-.*\n?)+)/m.exec(workspaceYaml)?.[1] ?? '')
+  .split('\n')
+  .map((line) =>
+    line
+      .replace(/^\s*-\s*/, '')
+      .replace(/^['"]|['"]$/g, '')
+      .trim(),
+  )
+  .filter(Boolean);
+const workspaceDirs = patterns.flatMap((pattern) => {
+  if (!pattern.endsWith('/*')) return [pattern];
+  const parent = pattern.slice(0, -2);
+  return existsSync(join(root, parent)) ? readdirSync(join(root, parent)).map((p) => join(parent, p)) : [];
+});
 const expected = workspaceDirs.filter((dir) => {
   const manifest = join(root, dir, 'package.json');
   return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test;

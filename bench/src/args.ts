@@ -18,8 +18,8 @@ export const USAGE = `Usage: pnpm bench [--quick] [--out <file>] [--spec <file>]
   --spec    the pinned spec file for the generation benchmark (default: MIRO_SPEC_SOURCE, else .spec-cache)
   --only    run only these sections: ${SECTIONS.join(', ')} (the results file then lacks the others)
 
-  distributed needs Redis (REDIS_URL, default redis://127.0.0.1:6379); scaling needs MIRO_SPEC_DIR,
-  a folder holding every published spec version (miro-openapi-<date>.json).`;
+  distributed needs Redis (REDIS_URL, default redis://127.0.0.1:6379); scaling needs every published
+  spec version pinned in spec/test-specs.json (.spec-cache from pnpm spec:fetch, or MIRO_SPEC_DIR).`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({

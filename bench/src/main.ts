@@ -40,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = Date.now();
   // Fail before anything slow when a spec or Redis is missing.
   const specFile = args.only.includes('generate') ? resolveSpecFile(args.spec) : '';
-  const specVersions = args.only.includes('scaling') ? resolveSpecVersions() : [];
+  const specVersions = args.only.includes('scaling') ? await resolveSpecVersions() : [];
   if (args.only.includes('distributed')) await checkRedis(redisUrl());
   await buildWorkers();
 

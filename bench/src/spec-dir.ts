@@ -1,42 +1,37 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+// The published spec versions come through the generator's pins (spec/test-specs.json) and the
+// same helper its tests use, so the bench needs nothing the tests do not.
+import { SpecError } from '@miro/generator/src/errors.js';
+import { readTestSpec } from '@miro/generator/src/spec/materialize.js';
+import { readTestPins } from '@miro/generator/src/spec/pin.js';
+import { REPO_ROOT } from './paths.js';
 import { BenchSetupError } from './setup-error.js';
 
-/**
- * The published versions of Miro's spec the scaling section generates from, oldest first, under
- * the file names the spec folder uses. (Issue 13 pins these for the tests with `MIRO_SPEC_DIR`;
- * the bench takes the folder from the same variable.)
- */
-export const PUBLISHED_SPEC_VERSIONS = ['2024-04-15', '2025-02-05', '2026-02-13', '2026-04-22'] as const;
-
-export function specFileName(version: string): string {
-  return `miro-openapi-${version}.json`;
-}
-
 export interface SpecVersionFile {
+  /** Its publication date, as pinned. */
   readonly version: string;
   readonly path: string;
 }
 
 /**
- * Every published spec version as a local file, from the folder `MIRO_SPEC_DIR` names (relative to
- * where pnpm was started). Unset, or a file missing: a one-line setup error saying what to set.
+ * Every published version the tests pin, oldest first, each as a local file with the pinned
+ * bytes: from `.spec-cache/`, the folder `MIRO_SPEC_DIR` names (relative to the repository root)
+ * or its pinned URL. One that cannot be had is a one-line setup error saying how to get it.
  */
-export function resolveSpecVersions(env: NodeJS.ProcessEnv = process.env): SpecVersionFile[] {
-  const names = PUBLISHED_SPEC_VERSIONS.map(specFileName);
-  const value = env['MIRO_SPEC_DIR']?.trim();
-  if (!value) {
-    throw new BenchSetupError(
-      `bench: the scaling section generates from every published spec version: set MIRO_SPEC_DIR to a folder holding ${names.join(', ')} (or leave scaling out: --only)`,
-    );
-  }
-  const dir = isAbsolute(value) ? value : resolve(env['INIT_CWD'] ?? process.cwd(), value);
-  const files = PUBLISHED_SPEC_VERSIONS.map((version) => ({ version, path: join(dir, specFileName(version)) }));
-  const missing = files.filter((f) => !existsSync(f.path)).map((f) => specFileName(f.version));
-  if (missing.length) {
-    throw new BenchSetupError(
-      `bench: MIRO_SPEC_DIR (${dir}) lacks ${missing.join(', ')}; the scaling section needs every published spec version`,
-    );
+export async function resolveSpecVersions(
+  env: NodeJS.ProcessEnv = process.env,
+  root = REPO_ROOT,
+): Promise<SpecVersionFile[]> {
+  const pins = [...(await readTestPins(root))].sort((a, b) => a.published.localeCompare(b.published));
+  const files: SpecVersionFile[] = [];
+  for (const pin of pins) {
+    try {
+      files.push({ version: pin.published, path: (await readTestSpec(root, pin.published, env)).file });
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      throw new BenchSetupError(
+        `bench: the scaling section generates from every published spec version: ${error.message}`,
+      );
+    }
   }
   return files;
 }

@@ -6,7 +6,8 @@ import { DEFAULT_OUT, generate, loadSpec, TARGETS, type Target } from './pipelin
 const USAGE = `Usage: miro-generate [--spec <path|url>] [--out <dir>] [--target api|mock] [--check] [--timings]
 
   --spec     generate from this spec (any Miro spec version; not checked against spec/pin.json).
-             Without it: MIRO_SPEC_SOURCE or the pinned URL, refused unless its sha256 matches the pin.
+             Without it: MIRO_SPEC_SOURCE, else .spec-cache/, MIRO_SPEC_DIR or the pinned URL;
+             refused unless its sha256 matches the pin.
   --out      output folder (with one --target) or parent of <out>/api and <out>/mock. Default: the
              packages' src/generated folders.
   --target   generate only @miro/api (api) or only @miro/mock's handlers (mock). Default: both.

@@ -34,7 +34,7 @@ async function repoFor(fixture: string, overlays?: Record<string, string>): Prom
   const pin = {
     published: '2026-01-01',
     commit: 'abc1234',
-    url: oldSpec,
+    url: 'https://example.invalid/specs/old.json',
     sha256: sha256(await readFile(oldSpec, 'utf8')),
   };
   await writeFile(join(root, 'spec', 'pin.json'), `${JSON.stringify(pin, null, 2)}\n`);
@@ -42,6 +42,9 @@ async function repoFor(fixture: string, overlays?: Record<string, string>): Prom
   await writeFile(join(root, '.changeset', 'config.json'), '{}\n');
   return { root, oldSpec, newSpec };
 }
+
+/** A public address for a local file (what `--url` gives in real use). */
+const NEW_URL = 'https://example.invalid/specs/new-2026-05-01.json';
 
 /** Every file under `dir` with its content hash and modification time. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -60,12 +63,12 @@ const readJson = async (path: string): Promise<unknown> => JSON.parse(await read
 describe('spec:update', () => {
   it('regenerates, re-pins and writes a changeset with the bump the diff implies', async () => {
     const repo = await repoFor('operation-added');
-    const result = await specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root });
+    const result = await specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, url: NEW_URL });
     expect(result.diff.bump).toBe('minor');
     expect(await readJson(join(repo.root, 'spec', 'pin.json'))).toEqual({
       published: '2026-05-01',
       commit: 'unknown',
-      url: repo.newSpec,
+      url: NEW_URL,
       sha256: sha256(await readFile(repo.newSpec, 'utf8')),
     });
     const changeset = await readFile(join(repo.root, '.changeset', 'spec-2026-05-01.md'), 'utf8');
@@ -84,6 +87,7 @@ describe('spec:update', () => {
       source: repo.newSpec,
       from: repo.oldSpec,
       root: repo.root,
+      url: NEW_URL,
       published: '2026-06-30',
       name: 'miro-spec',
     });
@@ -109,7 +113,7 @@ describe('spec:update', () => {
   it('diffs against the pinned spec read through MIRO_SPEC_SOURCE when there is no --from', async () => {
     const repo = await repoFor('response-field-added');
     vi.stubEnv('MIRO_SPEC_SOURCE', repo.oldSpec);
-    const result = await specUpdate({ source: repo.newSpec, root: repo.root, dryRun: true });
+    const result = await specUpdate({ source: repo.newSpec, root: repo.root, url: NEW_URL, dryRun: true });
     expect(result.diff.changes.map((c) => c.where)).toEqual(['Thing.createdAt']);
     expect(result.warnings).toEqual([]);
   });
@@ -127,7 +131,7 @@ describe('spec:update', () => {
     const repo = await repoFor('response-field-added');
     const other = join(repo.root, 'specs', 'other.json');
     await writeFile(other, `${await readFile(repo.oldSpec, 'utf8')}\n`);
-    const result = await specUpdate({ source: repo.newSpec, from: other, root: repo.root, dryRun: true });
+    const result = await specUpdate({ source: repo.newSpec, from: other, root: repo.root, url: NEW_URL, dryRun: true });
     expect(result.warnings).toEqual([expect.stringMatching(/is not the pinned spec/)]);
     expect(result.report).toContain('warning: --from');
   });
@@ -190,6 +194,7 @@ describe('spec:update', () => {
       source: undated,
       from: repo.oldSpec,
       root: repo.root,
+      url: NEW_URL,
       dryRun: true,
       now: () => new Date('2026-07-04T23:30:00Z'),
     });
@@ -229,7 +234,7 @@ describe('spec:update', () => {
   it('never overwrites a changeset: a taken name gets the hash of the spec', async () => {
     const repo = await repoFor('operation-added');
     await writeFile(join(repo.root, '.changeset', 'spec-2026-05-01.md'), 'someone else\n');
-    const result = await specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root });
+    const result = await specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, url: NEW_URL });
     const hash = sha256(await readFile(repo.newSpec, 'utf8')).slice(0, 8);
     expect(result.changesetFile).toBe(join(repo.root, '.changeset', `spec-2026-05-01-${hash}.md`));
     expect(await readFile(join(repo.root, '.changeset', 'spec-2026-05-01.md'), 'utf8')).toBe('someone else\n');
@@ -249,10 +254,36 @@ describe('spec:update', () => {
     expect(await snapshot(repo.root)).toEqual(before);
   });
 
+  it('never pins a path of this machine: a local file without --url writes nothing and says to pass one', async () => {
+    const repo = await repoFor('operation-added');
+    const before = await snapshot(repo.root);
+    await expect(specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root })).rejects.toThrow(
+      `${repo.newSpec} is a local file: pass --url with the public address`,
+    );
+    await expect(
+      specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, url: repo.newSpec }),
+    ).rejects.toThrow('--url must be an http(s) URL anyone can fetch');
+    expect(await snapshot(repo.root)).toEqual(before);
+  });
+
+  it('pins the URL, commit and date that spec/test-specs.json gives a local file with the same bytes', async () => {
+    const repo = await repoFor('operation-added');
+    const undated = join(repo.root, 'specs', 'downloaded.json');
+    await writeFile(undated, await readFile(repo.newSpec, 'utf8'));
+    const commit = 'aaaabbbbccccddddeeeeffff0000111122223333';
+    const url = `https://raw.githubusercontent.com/miroapp/api-clients/${commit}/packages/generator/spec.json`;
+    const known = { published: '2026-05-03', commit, url, sha256: sha256(await readFile(undated, 'utf8')) };
+    await writeFile(join(repo.root, 'spec', 'test-specs.json'), JSON.stringify([known]));
+    const result = await specUpdate({ source: undated, from: repo.oldSpec, root: repo.root });
+    expect(result.pin).toEqual(known);
+    expect(result.warnings).toEqual([]);
+    expect(await readJson(join(repo.root, 'spec', 'pin.json'))).toEqual(known);
+  });
+
   it('refuses a publication date that is not YYYY-MM-DD', async () => {
     const repo = await repoFor('operation-added');
     await expect(
-      specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, published: '2026-02-30' }),
+      specUpdate({ source: repo.newSpec, from: repo.oldSpec, root: repo.root, url: NEW_URL, published: '2026-02-30' }),
     ).rejects.toThrow(/--published must be a date/);
   });
 });
@@ -277,7 +308,28 @@ describe('the miro-spec-update command', () => {
     expect(await main(['new-2026-05-01.json', '--from', 'old.json', '--root', repo.root, '--dry-run'], streams)).toBe(
       0,
     );
-    expect(streams.out.join('')).toContain(`"url":"${join(repo.root, 'specs', 'new-2026-05-01.json')}"`);
+    const report = streams.out.join('');
+    expect(report).toContain('new: 2026-05-01 sha256');
+    expect(report).toContain(`warning: ${join(repo.root, 'specs', 'new-2026-05-01.json')} is a local file: pass --url`);
+    expect(report).toContain('"url":"(none: pass --url)"');
+  });
+
+  it('asks for the public URL of a local file in a terminal, and pins the answer', async () => {
+    const repo = await repoFor('operation-added');
+    const questions: string[] = [];
+    const streams = { ...io(), ask: async (question: string) => (questions.push(question), ` ${NEW_URL}\n`) };
+    expect(await main([repo.newSpec, '--from', repo.oldSpec, '--root', repo.root], streams)).toBe(0);
+    expect(questions).toEqual([expect.stringContaining(`${repo.newSpec} is a local file`)]);
+    expect(await readJson(join(repo.root, 'spec', 'pin.json'))).toMatchObject({ url: NEW_URL });
+  });
+
+  it('refuses an answer that is not an http(s) URL, and writes nothing', async () => {
+    const repo = await repoFor('operation-added');
+    const before = await snapshot(repo.root);
+    const streams = { ...io(), ask: async () => repo.newSpec };
+    expect(await main([repo.newSpec, '--from', repo.oldSpec, '--root', repo.root], streams)).toBe(1);
+    expect(streams.err.join('')).toMatch(/--url must be an http\(s\) URL anyone can fetch[\s\S]*Nothing was written\./);
+    expect(await snapshot(repo.root)).toEqual(before);
   });
 
   it('exits 1 with the reason when the spec is missing', async () => {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { renderChangelog, renderChangeset } from './diff/changelog.js';
 import { diffApi } from './diff/diff.js';
@@ -11,15 +12,20 @@ import type { ApiIR } from './ir/types.js';
 import { filesFor, generate, loadSpec, REPO_ROOT, TARGETS, type LoadedSpec, type Target } from './pipeline.js';
 import { isUrl, readSource } from './spec/load.js';
 import type { OverlayActionResult } from './spec/overlay.js';
-import { readPin, type SpecPin } from './spec/pin.js';
+import { readPin, readTestPins, type SpecPin } from './spec/pin.js';
 
 export interface UpdateOptions {
   /** The new spec: a path or an http(s) URL. */
   readonly source: string;
   /** The old spec, instead of the pinned one (MIRO_SPEC_SOURCE or the pin's URL, checked against the pin). */
   readonly from?: string;
-  /** Upstream URL to pin; default: the source when it is a URL, else the source's absolute path. */
+  /**
+   * Public URL to pin (http or https); default: the source when it is a URL, else the URL of the
+   * version in spec/test-specs.json with the same bytes, else `askUrl`'s answer. A local path is never pinned.
+   */
   readonly url?: string;
+  /** Asks the user for the public URL of a local file that nothing else names (an interactive terminal). */
+  readonly askUrl?: (source: string) => Promise<string>;
   /** Upstream commit to pin; default: taken from a raw.githubusercontent.com URL of miroapp/api-clients. */
   readonly commit?: string;
   /** Publication date (YYYY-MM-DD); default: a date in the source's file name, else today. */
@@ -81,12 +87,21 @@ export async function specUpdate(options: UpdateOptions): Promise<UpdateResult> 
     const oldIR = irOf(prev, 'old');
     const newIR = irOf(next, 'new');
     const diff = diffApi(oldIR, newIR);
-    const pin = pinFor(options, next.sha256, options.now ?? (() => new Date()));
-    if (!options.published && !DATE.test(basename(options.source)))
+    const upToDate = next.sha256 === pinned.sha256;
+    const known = (await knownPins(root)).find((p) => p.sha256 === next.sha256);
+    const pin = upToDate
+      ? pinned
+      : pinFor(
+          options,
+          await publicUrl(options, known, warnings),
+          known,
+          next.sha256,
+          options.now ?? (() => new Date()),
+        );
+    if (!upToDate && !options.published && !known && !DATE.test(basename(options.source)))
       warnings.push(`no --published and no date in the file name: pinned as published ${pin.published} (today)`);
     const overlays = overlayNotes(prev.overlays, next.overlays);
     const changelog = renderChangelog(diff, pinned, pin);
-    const upToDate = next.sha256 === pinned.sha256;
     const changesetFile = upToDate
       ? null
       : await freeChangesetPath(root, options.name ?? `spec-${pin.published}`, next.sha256);
@@ -167,14 +182,51 @@ function irOf(loaded: LoadedSpec, which: 'old' | 'new'): ApiIR {
   }
 }
 
-function pinFor(options: UpdateOptions, sha256: string, now: () => Date): SpecPin {
-  // A path is recorded as given (the CLI makes it absolute): the pin then names where the spec came from.
-  const url = options.url ?? options.source;
-  const derived = MIRO_RAW_URL.exec(url)?.[1] ?? MIRO_RAW_URL.exec(options.source)?.[1];
+/** The versions spec/test-specs.json pins (none in a repository without the file). */
+async function knownPins(root: string): Promise<SpecPin[]> {
+  try {
+    return await readTestPins(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+const NO_URL = '(none: pass --url)';
+
+/**
+ * The URL to pin: anyone who clones the repository must be able to fetch the spec from it, so a
+ * path of this machine is never pinned. A dry run without one says so and goes on.
+ */
+async function publicUrl(options: UpdateOptions, known: SpecPin | undefined, warnings: string[]): Promise<string> {
+  let url = options.url ?? (isUrl(options.source) ? options.source : known?.url);
+  if (!url && options.askUrl && !options.dryRun) url = (await options.askUrl(options.source)).trim();
+  if (url && !isUrl(url)) throw new SpecError(`--url must be an http(s) URL anyone can fetch (got "${url}")`, '');
+  if (url) return url;
+  const how =
+    `${options.source} is a local file: pass --url with the public address of the same bytes at a fixed commit ` +
+    '(for Miro: https://raw.githubusercontent.com/miroapp/api-clients/<commit>/packages/generator/spec.json)';
+  if (!options.dryRun) throw new SpecError(`${how}, so that spec/pin.json names where anyone can fetch it`, '');
+  warnings.push(`${how}; a real run needs it`);
+  return NO_URL;
+}
+
+function pinFor(
+  options: UpdateOptions,
+  url: string,
+  known: SpecPin | undefined,
+  sha256: string,
+  now: () => Date,
+): SpecPin {
+  const derived = MIRO_RAW_URL.exec(url)?.[1] ?? (url === known?.url ? known.commit : undefined);
   if (options.commit && derived && options.commit !== derived) {
     throw new SpecError(`--commit ${options.commit} contradicts the commit in the URL (${derived})`, '');
   }
-  const published = options.published ?? DATE.exec(basename(options.source))?.[0] ?? now().toISOString().slice(0, 10);
+  const published =
+    options.published ??
+    known?.published ??
+    DATE.exec(basename(options.source))?.[0] ??
+    now().toISOString().slice(0, 10);
   if (!isDate(published)) throw new SpecError(`--published must be a date as YYYY-MM-DD (got "${published}")`, '');
   return { published, commit: options.commit ?? derived ?? 'unknown', url, sha256 };
 }
@@ -277,20 +329,38 @@ reports the API change against the pinned spec, classified for TypeScript caller
 
   --from       diff against this spec instead of the pinned one (default: MIRO_SPEC_SOURCE, else the
                pin's URL; either must match the pinned sha256).
-  --url        upstream URL to pin (default: the source URL, or the source's absolute path).
+  --url        public URL to pin, at a fixed commit (default: the source when it is a URL, or the URL
+               spec/test-specs.json gives the same bytes; for another local file it is asked for
+               in a terminal, else required: a path of this machine is never pinned).
   --commit     upstream commit to pin (default: from a raw.githubusercontent.com/miroapp/api-clients URL).
   --published  the spec's publication date (default: a YYYY-MM-DD in the file name, else today).
   --name       changeset file name (default: spec-<published>).
   --dry-run    print the report; write nothing.
   --root       the repository to update (default: the one this generator belongs to).`;
 
-export async function main(
-  argv: string[],
-  io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-  },
-): Promise<number> {
+export interface UpdateIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Asks a question and returns the answer; only where someone can answer (an interactive terminal). */
+  readonly ask?: (question: string) => Promise<string>;
+}
+
+const terminal: UpdateIO = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  ...(process.stdin.isTTY && {
+    ask: async (question: string) => {
+      const prompt = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await prompt.question(question);
+      } finally {
+        prompt.close();
+      }
+    },
+  }),
+};
+
+export async function main(argv: string[], io: UpdateIO = terminal): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -333,6 +403,10 @@ export async function main(
       ...(values.name ? { name: values.name } : {}),
       dryRun: values['dry-run'],
       root: values.root ? resolve(cwd, values.root) : REPO_ROOT,
+      ...(io.ask && {
+        askUrl: (source: string) =>
+          io.ask!(`${source} is a local file. The public URL of these bytes, at a fixed commit, to pin: `),
+      }),
     });
     io.stdout(result.report);
     return 0;

@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generate, loadSpec, REPO_ROOT } from '../src/pipeline.js';
 import { sha256 } from '../src/spec/load.js';
-import { PINNED_SPEC } from './real-spec.js';
+import { testSpecFile } from './specs.js';
+
+const pinnedSpec = () => testSpecFile('2026-04-22');
 
 const run = promisify(execFile);
 afterEach(() => void vi.unstubAllEnvs());
@@ -41,11 +43,12 @@ function misindentedLines(source: string): string[] {
 
 describe('the pipeline on the real spec', () => {
   it('is deterministic (two runs write identical bytes) and indented two spaces per level', async () => {
+    const pinned = await pinnedSpec();
     const work = await mkdtemp(join(tmpdir(), 'miro-gen-det-'));
     const first = { api: join(work, 'a', 'api'), mock: join(work, 'a', 'mock') };
     const second = { api: join(work, 'b', 'api'), mock: join(work, 'b', 'mock') };
-    await generate({ spec: PINNED_SPEC, out: first });
-    await generate({ spec: PINNED_SPEC, out: second });
+    await generate({ spec: pinned, out: first });
+    await generate({ spec: pinned, out: second });
     const [a, b] = [await readAll(first.api), await readAll(second.api)];
     expect(Object.keys(a)).toEqual(['client.gen.ts', 'operations.gen.ts', 'parameters.gen.ts', 'types.gen.ts']);
     expect(a).toEqual(b);
@@ -54,7 +57,8 @@ describe('the pipeline on the real spec', () => {
   });
 
   it('applies every overlay action to the pinned spec', async () => {
-    const loaded = await loadSpec({ spec: PINNED_SPEC });
+    const pinned = await pinnedSpec();
+    const loaded = await loadSpec({ spec: pinned });
     const current = loaded.overlays.filter(
       (o) => !o.overlay.includes('path-parameter') || !o.target.includes('v2-experimental'),
     );
@@ -87,15 +91,17 @@ describe('the pin', () => {
   }
 
   it('accepts the default source when its hash matches the pin', async () => {
-    const root = await rootWithPin(sha256(await readFile(PINNED_SPEC, 'utf8')));
-    vi.stubEnv('MIRO_SPEC_SOURCE', PINNED_SPEC);
+    const pinned = await pinnedSpec();
+    const root = await rootWithPin(sha256(await readFile(pinned, 'utf8')));
+    vi.stubEnv('MIRO_SPEC_SOURCE', pinned);
     const loaded = await loadSpec({ root });
-    expect(loaded.location).toBe(PINNED_SPEC);
+    expect(loaded.location).toBe(pinned);
   });
 
   it('refuses a default source whose hash differs, saying what to do', async () => {
+    const pinned = await pinnedSpec();
     const root = await rootWithPin('0'.repeat(64));
-    vi.stubEnv('MIRO_SPEC_SOURCE', PINNED_SPEC);
+    vi.stubEnv('MIRO_SPEC_SOURCE', pinned);
     const error = await loadSpec({ root }).catch((e: Error) => e);
     expect(String(error)).toContain(`but spec/pin.json pins ${'0'.repeat(64)}`);
     expect(String(error)).toContain('pnpm spec:update');
@@ -103,8 +109,9 @@ describe('the pin', () => {
   });
 
   it('does not check an explicit --spec against the pin', async () => {
+    const pinned = await pinnedSpec();
     const root = await rootWithPin('0'.repeat(64));
-    await expect(loadSpec({ root, spec: PINNED_SPEC })).resolves.toMatchObject({ location: PINNED_SPEC });
+    await expect(loadSpec({ root, spec: pinned })).resolves.toMatchObject({ location: pinned });
   });
 });
 
@@ -112,8 +119,9 @@ describe('the miro-generate command', () => {
   const bin = join(REPO_ROOT, 'generator', 'bin', 'miro-generate.mjs');
 
   it('generates from an explicit spec into --out and reports the counts', async () => {
+    const pinned = await pinnedSpec();
     const out = join(await mkdtemp(join(tmpdir(), 'miro-gen-cli-')), 'api');
-    const { stdout } = await run(process.execPath, [bin, '--spec', PINNED_SPEC, '--target', 'api', '--out', out]);
+    const { stdout } = await run(process.execPath, [bin, '--spec', pinned, '--target', 'api', '--out', out]);
     expect(stdout).toContain(`197 operations`);
     expect(await readdir(out)).toContain('client.gen.ts');
   });

@@ -9,7 +9,7 @@ import { operationDescriptor } from './operations.js';
 export function contractOperation(op: OperationIR, ir: ApiIR, variants: ModeVariants): Record<string, unknown> {
   const request = (type: TypeIR) => toJsonSchema(type, 'request', variants);
   // The runtime's descriptor, with a JSON Schema beside each parameter, body and part.
-  const runtime = operationDescriptor(op) as { parameters: Record<string, unknown>[]; pagination: unknown };
+  const runtime = operationDescriptor(op);
   return {
     operationId: op.operationId,
     methodName: op.methodName,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSpec } from '../../test/fixture.js';
-import { PINNED_SPEC } from '../../test/real-spec.js';
+import { testSpecIR } from '../../test/specs.js';
 import { buildIR } from '../ir/build.js';
-import { loadSpec } from '../pipeline.js';
 import { emitMockFiles } from './mock.js';
 
 const meta = { source: 'fixture.json', sha256: 'f'.repeat(64) };
@@ -158,7 +157,7 @@ describe('emitMockFiles', () => {
 
 describe('emitMockFiles on the real spec', () => {
   it('describes every operation of the IR, in the IR order', async () => {
-    const ir = buildIR((await loadSpec({ spec: PINNED_SPEC })).spec);
+    const ir = await testSpecIR('2026-04-22');
     const operations = entries(emitMockFiles(ir, meta).get('operations.gen.ts')!) as { operationId: string }[];
     expect(operations.map((op) => op.operationId)).toEqual(ir.operations.map((op) => op.operationId));
     expect(operations).toHaveLength(197);

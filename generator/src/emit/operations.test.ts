@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { operationTable, type OperationEntry } from '../../../packages/api/src/runtime/operation.js';
 import { fixtureSpec } from '../../test/fixture.js';
-import { PINNED_SPEC } from '../../test/real-spec.js';
+import { testSpecIR } from '../../test/specs.js';
 import { buildIR } from '../ir/build.js';
 import type { ApiIR } from '../ir/types.js';
-import { loadSpec } from '../pipeline.js';
 import { emitApiFiles } from './index.js';
 import { operationDescriptor, tableEntry } from './operations.js';
 
@@ -84,7 +83,7 @@ describe('the operation table', () => {
   });
 
   it('resolves, in the runtime, to the full descriptor of every operation of the real spec', async () => {
-    const real = buildIR((await loadSpec({ spec: PINNED_SPEC })).spec);
+    const real = await testSpecIR('2026-04-22');
     const table = runtimeTable(real);
     for (const op of real.operations) expect(table[op.methodName], op.methodName).toEqual(operationDescriptor(op));
     expect(Object.keys(table)).toHaveLength(197);

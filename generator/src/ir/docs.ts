@@ -4,15 +4,14 @@
  * `<h3>Rate limiting</h3> <a ...>Level 1</a>`.
  */
 
-export const CREDITS_BY_LEVEL = { 1: 50, 2: 100, 3: 500, 4: 2000 } as const;
-/** Operations with no documented level are charged as level 1 (see packages/api/src/runtime/operation.ts). */
-export const DEFAULT_CREDITS = CREDITS_BY_LEVEL[1];
+import type { RateLimitLevel } from '../runtime.js';
 
-export function rateLimitLevelOf(description: string | undefined): 1 | 2 | 3 | 4 | null {
+/** The level the description names (the credits of each level are the runtime's `CREDITS_BY_LEVEL`). */
+export function rateLimitLevelOf(description: string | undefined): RateLimitLevel | null {
   if (!description) return null;
   const section = description.split(/Rate limiting/i)[1] ?? '';
   const match = /Level\s*([1-4])\b/i.exec(section) ?? /rate[- ]limit[^.]*?Level\s*([1-4])\b/i.exec(description);
-  return match ? (Number(match[1]) as 1 | 2 | 3 | 4) : null;
+  return match ? (Number(match[1]) as RateLimitLevel) : null;
 }
 
 /**

@@ -1,14 +1,7 @@
 import { SpecError, pointer } from '../errors.js';
 import type { JsonObject, JsonValue } from '../spec/load.js';
-import {
-  chargedPerItem,
-  CREDITS_BY_LEVEL,
-  DEFAULT_CREDITS,
-  descriptionToDoc,
-  docsUrlOf,
-  rateLimitLevelOf,
-  scopesOf,
-} from './docs.js';
+import { creditsOf } from '../runtime.js';
+import { chargedPerItem, descriptionToDoc, docsUrlOf, rateLimitLevelOf, scopesOf } from './docs.js';
 import { methodNameOf, parameterNameOf } from './names.js';
 import { paginationOf, type TypeLookup } from './pagination.js';
 import { deref } from './refs.js';
@@ -61,7 +54,7 @@ export function buildOperation(ctx: SchemaContext, source: OperationSource, look
     scopes: scopesOf(description),
     docsUrl: docsUrlOf(operationId),
     rateLimitLevel,
-    credits: rateLimitLevel ? CREDITS_BY_LEVEL[rateLimitLevel] : DEFAULT_CREDITS,
+    credits: creditsOf(rateLimitLevel),
     creditsPerItem: rateLimitLevel !== null && chargedPerItem(description),
     parameters,
     body: requestBodyOf(ctx, operation, at),

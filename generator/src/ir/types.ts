@@ -1,7 +1,16 @@
 /**
  * The intermediate representation: plain, JSON-serializable data that every emitter walks.
- * Emitters never read the raw spec; the spec diff (`spec:update`) compares two of these.
+ * Emitters never read the raw spec; the spec diff (`spec:update`) compares two of these. An
+ * operation's descriptor fields are the runtime's own types (`../runtime.js`).
  */
+import type {
+  MultipartPartDescriptor,
+  ResolvedBody,
+  ResolvedOperation,
+  ResolvedPagination,
+  ResolvedParameter,
+  ResponseKind,
+} from '../runtime.js';
 
 export interface ApiIR {
   readonly title: string;
@@ -71,77 +80,60 @@ export interface DiscriminatorIR {
   readonly mapping: Readonly<Record<string, string>>;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+export type { HttpMethod } from '../runtime.js';
 
-export interface ParameterIR {
-  readonly wireName: string;
-  /** camelCase, cleaned (`board_id_PlatformTags` -> `boardId`). */
-  readonly name: string;
-  readonly in: 'path' | 'query' | 'header';
-  readonly required: boolean;
+/** A parameter as the runtime resolves it, with its type and docs. */
+export interface ParameterIR extends ResolvedParameter {
   readonly type: TypeIR;
-  readonly style: 'simple' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'label' | 'matrix';
-  readonly explode: boolean;
-  readonly kind: 'scalar' | 'array' | 'object';
   readonly description: string | undefined;
   readonly deprecated: boolean;
   /** An example value from the spec, when it has one. */
   readonly example?: unknown;
 }
 
-export interface MultipartPartIR {
-  readonly name: string;
-  readonly kind: 'file' | 'json' | 'text';
-  readonly required: boolean;
+export interface MultipartPartIR extends MultipartPartDescriptor {
   readonly type: TypeIR;
 }
 
-export interface RequestBodyIR {
-  readonly kind: 'json' | 'scim' | 'multipart';
-  readonly contentType: string;
-  readonly required: boolean;
+export interface RequestBodyIR extends Omit<ResolvedBody, 'parts'> {
   readonly type: TypeIR;
   readonly parts?: readonly MultipartPartIR[];
 }
 
 export interface ResponseIR {
   readonly status: number;
-  readonly kind: 'json' | 'empty' | 'text';
+  readonly kind: ResponseKind;
   readonly contentType: string | null;
   readonly type: TypeIR | null;
   /** The spec's example of the body, when it has one. */
   readonly example?: unknown;
 }
 
-export interface PaginationIR {
-  readonly kind: 'offset' | 'cursor';
-  readonly itemsField: string;
-  readonly pageParam: string;
-  readonly limitParam: string | null;
+export interface PaginationIR extends ResolvedPagination {
   /** The type of one item of a page. */
   readonly itemType: TypeIR;
 }
 
-export interface OperationIR {
-  readonly operationId: string;
+/**
+ * An operation: the runtime's descriptor fields (method, path, server, rate-limit level, credits, ...)
+ * with types, docs and names beside them.
+ */
+export interface OperationIR
+  extends Pick<
+    ResolvedOperation,
+    'operationId' | 'method' | 'server' | 'deprecated' | 'rateLimitLevel' | 'credits' | 'creditsPerItem'
+  > {
   /** camelCase operationId: the client method's name. */
   readonly methodName: string;
-  readonly method: HttpMethod;
   /** Path template with wire names, normalized (a trailing `?` that some specs use to dodge duplicates is dropped). */
   readonly path: string;
   /** The path as the spec writes it (the key of `paths`). */
   readonly specPath: string;
-  readonly server: 'api' | 'scim';
   readonly summary: string | undefined;
   readonly description: string | undefined;
   readonly tags: readonly string[];
-  readonly deprecated: boolean;
   readonly scopes: readonly string[];
   readonly docsUrl: string | undefined;
-  readonly rateLimitLevel: 1 | 2 | 3 | 4 | null;
-  readonly credits: number;
-  /** `credits` is charged per item of the request body (bulk operations), not per call. */
-  readonly creditsPerItem: boolean;
   /** Path parameters in the order of their placeholders, then query, then header parameters. */
   readonly parameters: readonly ParameterIR[];
   readonly body: RequestBodyIR | null;

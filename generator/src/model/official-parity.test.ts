@@ -2,9 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PINNED_SPEC } from '../../test/real-spec.js';
-import { buildIR } from '../ir/build.js';
-import { loadSpec } from '../pipeline.js';
+import { testSpecIR } from '../../test/specs.js';
 import {
   findOfficialPackage,
   type OfficialClass,
@@ -162,7 +160,7 @@ describe('the official high-level model of @mirohq/miro-api@2.2.4', () => {
   });
 
   it('wraps only operations our IR has, under the same method names', async () => {
-    const ir = buildIR((await loadSpec({ spec: PINNED_SPEC })).spec);
+    const ir = await testSpecIR('2026-04-22');
     const ours = new Set(ir.operations.map((o) => o.methodName));
     const wrapped = new Set(model.classes.flatMap((c) => c.methods.flatMap((m) => m.calls)));
     expect([...wrapped].filter((name) => !ours.has(name))).toEqual([]);

@@ -21,15 +21,25 @@ export function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
 
+/** How long a download of a spec may take before it counts as failed. */
+const FETCH_TIMEOUT_MS = 120_000;
+
 /** Reads a spec from a path or an http(s) URL, byte for byte. */
 export async function readSource(location: string, fetchImpl: typeof fetch = fetch): Promise<LoadedSource> {
   let text: string;
   if (isUrl(location)) {
     let response: Response;
     try {
-      response = await fetchImpl(location);
+      response = await fetchImpl(location, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     } catch (error) {
-      throw new SpecError(`could not fetch the spec: ${(error as Error).message}`, '', location);
+      // undici says only "fetch failed"; the cause names what failed (ENOTFOUND, ECONNREFUSED, ...).
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message;
+      throw new SpecError(
+        `could not fetch the spec: ${(error as Error).message}${why ? ` (${why})` : ''}`,
+        '',
+        location,
+      );
     }
     if (!response.ok) throw new SpecError(`fetching the spec answered HTTP ${response.status}`, '', location);
     text = await response.text();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { SpecError, pointer } from '../errors.js';
 import { resolvePointer } from '../ir/refs.js';
@@ -10,13 +11,13 @@ import type { JsonObject, JsonValue } from './load.js';
  * (the validator is about 40% of a generation's in-process time). Callers write nothing before
  * the returned promise resolves.
  */
-export function validateSpec(spec: JsonObject, source: string): Promise<void> {
+export function validateSpec(spec: JsonObject, source: string, thread?: ValidatorThread): Promise<void> {
   try {
     checkStructure(spec, source);
   } catch (error) {
     return Promise.reject(error);
   }
-  return validateWithOpenApiParser(spec, source);
+  return validateWithOpenApiParser(spec, source, thread);
 }
 
 function checkStructure(spec: JsonObject, source: string): void {
@@ -34,44 +35,116 @@ function checkStructure(spec: JsonObject, source: string): void {
   checkOperationIds(spec, source);
 }
 
-/** What the worker posts: the validator's result, or the message of what it threw on this spec. */
+/** The validator's result, or the message of what it threw on this spec. */
 type ValidatorVerdict = { readonly valid: boolean; readonly errors: readonly string[] } | { readonly thrown: string };
 
 /**
  * Plain JavaScript run as the worker (no TypeScript loader needed, the same in src/ and in the
- * bundled dist/). The validator mutates what it checks; the worker's copy of the spec is its own.
+ * bundled dist/). It loads the validator once and answers each `{ id, spec }` with `{ id, verdict }`.
+ * The validator mutates what it checks; the worker's copy of the spec is its own.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.parser).then(({ validate }) =>
-  validate(workerData.spec, { validate: { errors: { colorize: false } } }).then(
-    (result) => parentPort.postMessage({ valid: result.valid, errors: result.valid ? [] : result.errors.map((e) => String(e.message)) }),
-    (error) => parentPort.postMessage({ thrown: String(error && error.message ? error.message : error) }),
-  ),
+const parser = import(workerData.parser);
+parentPort.on('message', ({ id, spec }) =>
+  parser
+    .then(({ validate }) => validate(spec, { validate: { errors: { colorize: false } } }))
+    .then(
+      (result) => ({ valid: result.valid, errors: result.valid ? [] : result.errors.map((e) => String(e.message)) }),
+      (error) => ({ thrown: String(error && error.message ? error.message : error) }),
+    )
+    .then((verdict) => parentPort.postMessage({ id, verdict })),
 );
 `;
 
-function validateWithOpenApiParser(spec: JsonObject, source: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+/**
+ * One worker thread running @readme/openapi-parser, started on first use and kept for the next
+ * validation: starting a worker and loading the validator cost about 0.1 s, which a fresh worker
+ * per spec paid every time. The validator itself compiles the OpenAPI schema on every call (about
+ * 0.15 s), so a verdict is kept per spec content: `spec:update` checks the new spec before it
+ * generates from it, and the tests check the same small specs many times. The thread keeps the
+ * process alive only while a validation is under way. If it dies, the validations in flight fail
+ * and the next one starts a new thread.
+ */
+export class ValidatorThread {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, { resolve: (v: ValidatorVerdict) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  /** Verdicts by the hash of the spec's JSON, oldest first (a verdict in the making too, so twins wait for one). */
+  private readonly verdicts = new Map<string, Promise<ValidatorVerdict>>();
+  /** How many verdicts are kept: enough for a test run's specs; each is a hash and a few strings. */
+  private static readonly KEPT = 256;
+
+  /** The running thread's id, or undefined before the first validation and after it stopped. */
+  get threadId(): number | undefined {
+    return this.worker?.threadId;
+  }
+
+  check(spec: JsonObject): Promise<ValidatorVerdict> {
+    const key = createHash('sha256').update(JSON.stringify(spec)).digest('hex');
+    const known = this.verdicts.get(key);
+    if (known) return known;
+    const verdict = this.send(spec);
+    this.verdicts.set(key, verdict);
+    // A validation that could not finish (the thread died) is not a verdict: the next check retries.
+    verdict.catch(() => this.verdicts.delete(key));
+    if (this.verdicts.size > ValidatorThread.KEPT) this.verdicts.delete(this.verdicts.keys().next().value!);
+    return verdict;
+  }
+
+  private send(spec: JsonObject): Promise<ValidatorVerdict> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<ValidatorVerdict>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, spec });
+    });
+  }
+
+  /** Stops the thread; validations in flight fail. */
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private start(): Worker {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { parser: import.meta.resolve('@readme/openapi-parser'), spec },
+      workerData: { parser: import.meta.resolve('@readme/openapi-parser') },
     });
-    let verdict: ValidatorVerdict | undefined;
-    worker.once('message', (message: ValidatorVerdict) => (verdict = message));
-    worker.once('error', (error) =>
-      reject(new Error(`the OpenAPI validator failed: ${error.message}`, { cause: error })),
+    worker.on('message', ({ id, verdict }: { id: number; verdict: ValidatorVerdict }) => {
+      const waiting = this.pending.get(id);
+      this.pending.delete(id);
+      if (this.pending.size === 0) worker.unref();
+      waiting?.resolve(verdict);
+    });
+    worker.on('error', (error) =>
+      this.stopped(worker, new Error(`the OpenAPI validator failed: ${error.message}`, { cause: error })),
     );
-    worker.once('exit', (code) => {
-      if (!verdict) return reject(new Error(`the OpenAPI validator stopped (exit code ${code}) without a verdict`));
-      if ('thrown' in verdict)
-        return reject(new SpecError(`the OpenAPI validator could not read the spec: ${verdict.thrown}`, '', source));
-      if (verdict.valid) return resolve();
-      const more = verdict.errors.length > 1 ? ` (and ${verdict.errors.length - 1} more)` : '';
-      reject(new SpecError(`OpenAPI validation failed: ${verdict.errors[0] ?? 'unknown error'}${more}`, '', source));
-    });
-  });
+    worker.on('exit', (code) =>
+      this.stopped(worker, new Error(`the OpenAPI validator stopped (exit code ${code}) without a verdict`)),
+    );
+    this.worker = worker;
+    return worker;
+  }
+
+  private stopped(worker: Worker, error: Error): void {
+    if (this.worker === worker) this.worker = undefined;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
+
+const validatorThread = new ValidatorThread();
+
+async function validateWithOpenApiParser(spec: JsonObject, source: string, thread = validatorThread): Promise<void> {
+  const verdict = await thread.check(spec);
+  if ('thrown' in verdict)
+    throw new SpecError(`the OpenAPI validator could not read the spec: ${verdict.thrown}`, '', source);
+  if (verdict.valid) return;
+  const more = verdict.errors.length > 1 ? ` (and ${verdict.errors.length - 1} more)` : '';
+  throw new SpecError(`OpenAPI validation failed: ${verdict.errors[0] ?? 'unknown error'}${more}`, '', source);
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -34,7 +34,6 @@ export type {
   TagRecord,
   TeamRole,
 } from './sim/store.js';
-export { LEVEL_CREDITS } from './sim/budget.js';
 export { createMswHandlers } from './sim/msw-handlers.js';
 export { startMockServer } from './server/server.js';
 export type { MockServer, MockServerOptions } from './server/server.js';

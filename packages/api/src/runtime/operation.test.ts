@@ -5,44 +5,10 @@ import {
   itemsInBody,
   operationTable,
   resolveOperation,
-  type OperationDescriptor,
   type ResolvedOperation,
 } from './operation.js';
-import { ops } from './test-support/operations.js';
+import { compactCreateSticky, compactListItems, compactSearch, ops } from './test-support/operations.js';
 import { TestApi } from './test-support/test-api.js';
-
-/** What the generator emits for ops.listItems: every field that equals its default left out. */
-const compactListItems: OperationDescriptor = {
-  operationId: 'listItems',
-  path: '/v2/boards/{board_id}/items',
-  parameters: [{ wireName: 'board_id' }, { wireName: 'limit' }, { wireName: 'cursor' }, { wireName: 'type' }],
-  rateLimitLevel: 1,
-  pagination: { kind: 'cursor' },
-};
-
-const compactSearch: OperationDescriptor = {
-  operationId: 'search',
-  path: '/v2/search',
-  parameters: [
-    { wireName: 'tags', kind: 'array' },
-    { wireName: 'ids', kind: 'array', explode: false },
-    { wireName: 'filter', kind: 'object', style: 'deepObject', explode: true },
-    { wireName: 'point', kind: 'object' },
-    { wireName: 'q', required: true },
-    { wireName: 'X-Trace', name: 'trace', in: 'header' },
-  ],
-  rateLimitLevel: 1,
-};
-
-const compactCreateSticky: OperationDescriptor = {
-  operationId: 'createSticky',
-  method: 'POST',
-  path: '/v2/boards/{board_id}/sticky_notes',
-  parameters: [{ wireName: 'board_id' }],
-  body: { kind: 'json' },
-  successStatus: 201,
-  rateLimitLevel: 2,
-};
 
 describe('operationTable', () => {
   it("names each operation's method by its key, and its operationId by the key in kebab-case unless given", () => {

@@ -1,7 +1,10 @@
 /**
- * The shape of one entry of the generated operation table. The generator emits a table of these
+ * The operation descriptor, declared here once: the shape of one entry of the generated operation
+ * table, its defaults, and Miro's credits per rate-limit level. The generator emits a table of these
  * (`src/generated/operations.gen.ts`) and every client method hands its entry to the runtime, which
- * is the only code that turns an operation into an HTTP request.
+ * is the only code that turns an operation into an HTTP request. The generator and @miro/mock use
+ * these types and values too; the generator imports this file by path and bundles it, so it must
+ * import nothing.
  *
  * To keep the table (and so every bundle) small, the generator leaves out each field that equals
  * its documented default below; `resolveOperation` fills the defaults in, once per descriptor, and
@@ -71,6 +74,9 @@ export interface PaginationDescriptor {
 
 export type RateLimitLevel = 1 | 2 | 3 | 4;
 
+/** What the success response carries: a JSON body, nothing, or text. */
+export type ResponseKind = 'json' | 'empty' | 'text';
+
 export interface OperationDescriptor {
   readonly operationId: string;
   /**
@@ -91,7 +97,7 @@ export interface OperationDescriptor {
   /** Status of the documented success response. Default 200. */
   readonly successStatus?: number;
   /** Whether the success response carries a body, and what kind. Default `json`. */
-  readonly responseKind?: 'json' | 'empty' | 'text';
+  readonly responseKind?: ResponseKind;
   /** Miro's rate-limit level (1-4) from the description; null (the default) when the spec says nothing. */
   readonly rateLimitLevel?: RateLimitLevel | null;
   /** Credits the call costs against Miro's per-minute budget. Default: `creditsOf(rateLimitLevel)`. */

@@ -226,17 +226,17 @@ const jobs = '/v2/orgs/:orgId/boards/export/jobs';
 const job = `${jobs}/:jobId`;
 
 export const boardExportRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: jobs, level: 4, scopes: EXPORT_SCOPE, handler: createJob },
-  { kind: 'api', method: 'GET', path: jobs, level: 4, scopes: EXPORT_SCOPE, handler: listJobs },
-  { kind: 'api', method: 'GET', path: job, level: 4, scopes: EXPORT_SCOPE, handler: jobStatus },
-  { kind: 'api', method: 'GET', path: `${job}/results`, level: 4, scopes: EXPORT_SCOPE, handler: jobResults },
-  { kind: 'api', method: 'PUT', path: `${job}/status`, level: 4, scopes: EXPORT_SCOPE, handler: updateJobStatus },
-  { kind: 'api', method: 'GET', path: `${job}/tasks`, level: 4, scopes: EXPORT_SCOPE, handler: listTasks },
+  { kind: 'api', method: 'POST', path: jobs, scopes: EXPORT_SCOPE, handler: createJob },
+  { kind: 'api', method: 'GET', path: jobs, scopes: EXPORT_SCOPE, handler: listJobs },
+  { kind: 'api', method: 'GET', path: job, scopes: EXPORT_SCOPE, handler: jobStatus },
+  { kind: 'api', method: 'GET', path: `${job}/results`, scopes: EXPORT_SCOPE, handler: jobResults },
+  { kind: 'api', method: 'PUT', path: `${job}/status`, scopes: EXPORT_SCOPE, handler: updateJobStatus },
+  { kind: 'api', method: 'GET', path: `${job}/tasks`, scopes: EXPORT_SCOPE, handler: listTasks },
   {
     kind: 'api',
     method: 'POST',
     path: `${job}/tasks/:taskId/export-link`,
-    level: 4,
+
     scopes: EXPORT_SCOPE,
     handler: createExportLink,
   },

@@ -255,10 +255,10 @@ async function copyBoard(ctx: ApiContext): Promise<Response> {
 }
 
 export const boardRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: '/v2/boards', level: 3, handler: createBoard },
-  { kind: 'api', method: 'GET', path: '/v2/boards', level: 1, handler: listBoards },
-  { kind: 'api', method: 'PUT', path: '/v2/boards', level: 4, handler: copyBoard },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId', level: 1, handler: getBoard },
-  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId', level: 2, handler: updateBoard },
-  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId', level: 3, handler: deleteBoard },
+  { kind: 'api', method: 'POST', path: '/v2/boards', handler: createBoard },
+  { kind: 'api', method: 'GET', path: '/v2/boards', handler: listBoards },
+  { kind: 'api', method: 'PUT', path: '/v2/boards', handler: copyBoard },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId', handler: getBoard },
+  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId', handler: updateBoard },
+  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId', handler: deleteBoard },
 ];

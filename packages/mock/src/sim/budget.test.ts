@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL_CREDITS } from './budget.js';
+import { CREDITS_BY_LEVEL } from '@miro/api';
 import { createMiroSimulation } from './simulation.js';
 import { send } from './test-helpers.js';
 
@@ -36,7 +36,7 @@ describe('credit budget', () => {
     const sim = createMiroSimulation();
     const token = sim.issueToken().accessToken;
     const created = await send(sim, 'POST', '/v2/boards', { name: 'b' }, token); // level 3
-    expect(created.headers.get('x-ratelimit-remaining')).toBe(String(100_000 - LEVEL_CREDITS[3]));
+    expect(created.headers.get('x-ratelimit-remaining')).toBe(String(100_000 - CREDITS_BY_LEVEL[3]));
     const boardId = created.body.id;
     await send(sim, 'POST', `/v2/boards/${boardId}/sticky_notes`, {}, token); // level 2
     await send(sim, 'GET', `/v2/boards/${boardId}/items`, undefined, token); // level 2

@@ -1,9 +1,5 @@
 import type { BudgetOptions } from './options.js';
 
-/** Credits per call for each of Miro's rate-limit weight levels. */
-export const LEVEL_CREDITS = { 1: 50, 2: 100, 3: 500, 4: 2000 } as const;
-export type Level = keyof typeof LEVEL_CREDITS;
-
 interface Window {
   startedAt: number;
   spent: number;
@@ -27,9 +23,8 @@ export class CreditLedger {
     private readonly now: () => number,
   ) {}
 
-  /** `units`: how many times the level's price the call costs (a bulk create pays per item). */
-  charge(key: string, level: Level, units = 1): ChargeResult {
-    const credits = LEVEL_CREDITS[level] * units;
+  /** `credits`: what the call costs (its operation's credits, per item for a bulk call; see pricing.ts). */
+  charge(key: string, credits: number): ChargeResult {
     if (this.budget === false) return { allowed: true, credits: 0, headers: {} };
     const window = this.window(key);
     const allowed = window.spent + credits <= this.budget.limit;

@@ -13,7 +13,7 @@ export const MAX_BULK_ITEMS = 20;
 
 const clampCount = (n: number): number => Math.min(Math.max(n, 1), MAX_BULK_ITEMS);
 
-/** Credits: Miro charges level 2 per item (per file for uploads); a body it cannot read is charged once and refused. */
+/** Items of a bulk create (files of an upload), for its per-item price; a body it cannot read is charged once and refused. */
 async function itemCount(request: Request): Promise<number> {
   try {
     if (isMultipart(request)) return clampCount((await request.formData()).getAll('resources').length);
@@ -136,7 +136,7 @@ export const bulkRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'POST',
     path: '/v2/boards/:boardId/items/bulk',
-    level: 2,
+
     units: itemCount,
     handler: createItems,
   },

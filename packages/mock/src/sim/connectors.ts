@@ -149,21 +149,21 @@ function deleteConnector(ctx: ApiContext): Response {
 }
 
 export const connectorRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/connectors', level: 2, handler: createConnector },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/connectors', level: 2, handler: listConnectors },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/connectors/:connectorId', level: 1, handler: getConnector },
+  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/connectors', handler: createConnector },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/connectors', handler: listConnectors },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/connectors/:connectorId', handler: getConnector },
   {
     kind: 'api',
     method: 'PATCH',
     path: '/v2/boards/:boardId/connectors/:connectorId',
-    level: 2,
+
     handler: updateConnector,
   },
   {
     kind: 'api',
     method: 'DELETE',
     path: '/v2/boards/:boardId/connectors/:connectorId',
-    level: 3,
+
     handler: deleteConnector,
   },
 ];

@@ -103,7 +103,7 @@ export const dataClassificationRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'GET',
     path: `${team}/data-classification-settings`,
-    level: 2,
+
     scopes: ['organizations:teams:read'],
     handler: getTeamSettings,
   },
@@ -111,17 +111,17 @@ export const dataClassificationRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'PATCH',
     path: `${team}/data-classification-settings`,
-    level: 2,
+
     scopes: ['organizations:teams:write'],
     handler: setTeamSettings,
   },
-  { kind: 'api', method: 'PATCH', path: `${team}/data-classification`, level: 4, handler: classifyTeamBoards },
-  { kind: 'api', method: 'GET', path: `${team}/boards/:boardId/data-classification`, level: 2, handler: getBoardLabel },
+  { kind: 'api', method: 'PATCH', path: `${team}/data-classification`, handler: classifyTeamBoards },
+  { kind: 'api', method: 'GET', path: `${team}/boards/:boardId/data-classification`, handler: getBoardLabel },
   {
     kind: 'api',
     method: 'POST',
     path: `${team}/boards/:boardId/data-classification`,
-    level: 2,
+
     handler: setBoardLabel,
   },
 ];

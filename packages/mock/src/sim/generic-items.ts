@@ -56,16 +56,14 @@ export const genericItemRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'GET',
     path: '/v2/boards/:boardId/items',
-    level: (q) => (q.has('tag_id') ? 1 : 2),
     handler: listItems,
   },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/items/:itemId', level: 1, handler: getItem },
-  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/items/:itemId', level: 2, handler: patchItem },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/items/:itemId', handler: getItem },
+  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/items/:itemId', handler: patchItem },
   {
     kind: 'api',
     method: 'DELETE',
     path: '/v2/boards/:boardId/items/:itemId',
-    level: (q) => (q.has('tag_id') ? 1 : 3),
     handler: deleteOrDetach,
   },
 ];

@@ -135,10 +135,10 @@ const base = '/v2/boards/:boardId/groups';
 
 // `/groups/items` comes before `/groups/:groupId`, which would match it too.
 export const groupRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: base, level: 2, handler: createGroup },
-  { kind: 'api', method: 'GET', path: base, level: 2, handler: listGroups },
-  { kind: 'api', method: 'GET', path: `${base}/items`, level: 2, handler: itemsOfGroup },
-  { kind: 'api', method: 'GET', path: `${base}/:groupId`, level: 2, handler: getGroup },
-  { kind: 'api', method: 'PUT', path: `${base}/:groupId`, level: 2, handler: replaceGroup },
-  { kind: 'api', method: 'DELETE', path: `${base}/:groupId`, level: 3, handler: deleteOrUngroup },
+  { kind: 'api', method: 'POST', path: base, handler: createGroup },
+  { kind: 'api', method: 'GET', path: base, handler: listGroups },
+  { kind: 'api', method: 'GET', path: `${base}/items`, handler: itemsOfGroup },
+  { kind: 'api', method: 'GET', path: `${base}/:groupId`, handler: getGroup },
+  { kind: 'api', method: 'PUT', path: `${base}/:groupId`, handler: replaceGroup },
+  { kind: 'api', method: 'DELETE', path: `${base}/:groupId`, handler: deleteOrUngroup },
 ];

@@ -32,7 +32,7 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       kind: 'api',
       method: 'POST',
       path: base,
-      level: 2,
+
       handler: async (ctx: ApiContext) => {
         const board = requireBoard(ctx);
         const { body, keep } = await readBody(ctx, board, kind, true);
@@ -45,7 +45,7 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       kind: 'api',
       method: 'GET',
       path: `${base}/:itemId`,
-      level: 1,
+
       handler: (ctx: ApiContext) => {
         const board = requireBoard(ctx);
         return json(200, itemView(ctx, board, requireTyped(board, kind, ctx.params.itemId ?? '')));
@@ -55,7 +55,7 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       kind: 'api',
       method: 'PATCH',
       path: `${base}/:itemId`,
-      level: 2,
+
       handler: async (ctx: ApiContext) => {
         const board = requireBoard(ctx);
         const item = requireTyped(board, kind, ctx.params.itemId ?? '');
@@ -69,7 +69,7 @@ function routesFor(kind: ItemKind): ApiRoute[] {
       kind: 'api',
       method: 'DELETE',
       path: `${base}/:itemId`,
-      level: 3,
+
       handler: (ctx: ApiContext) => {
         const board = requireBoard(ctx);
         deleteItem(ctx, board, requireTyped(board, kind, ctx.params.itemId ?? ''));

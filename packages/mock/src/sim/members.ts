@@ -91,9 +91,9 @@ function removeMember(ctx: ApiContext): Response {
 }
 
 export const memberRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/members', level: 3, handler: shareBoard },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/members', level: 1, handler: listMembers },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/members/:memberId', level: 1, handler: getMember },
-  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/members/:memberId', level: 2, handler: updateMember },
-  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId/members/:memberId', level: 2, handler: removeMember },
+  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/members', handler: shareBoard },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/members', handler: listMembers },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/members/:memberId', handler: getMember },
+  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/members/:memberId', handler: updateMember },
+  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId/members/:memberId', handler: removeMember },
 ];

@@ -118,8 +118,8 @@ function deleteNode(ctx: ApiContext): Response {
 const base = '/v2-experimental/boards/:boardId/mindmap_nodes';
 
 export const mindmapRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: base, level: 2, handler: createNode },
-  { kind: 'api', method: 'GET', path: base, level: 2, handler: listNodes },
-  { kind: 'api', method: 'GET', path: `${base}/:nodeId`, level: 1, handler: getNode },
-  { kind: 'api', method: 'DELETE', path: `${base}/:nodeId`, level: 3, handler: deleteNode },
+  { kind: 'api', method: 'POST', path: base, handler: createNode },
+  { kind: 'api', method: 'GET', path: base, handler: listNodes },
+  { kind: 'api', method: 'GET', path: `${base}/:nodeId`, handler: getNode },
+  { kind: 'api', method: 'DELETE', path: `${base}/:nodeId`, handler: deleteNode },
 ];

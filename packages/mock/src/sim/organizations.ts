@@ -106,14 +106,14 @@ function dataClassificationSettings(ctx: ApiContext): Response {
 const orgBase = '/v2/orgs/:orgId';
 
 export const organizationRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'GET', path: orgBase, level: 3, scopes: READ_ORG, handler: getOrganization },
-  { kind: 'api', method: 'GET', path: `${orgBase}/members`, level: 3, scopes: READ_ORG, handler: listMembers },
-  { kind: 'api', method: 'GET', path: `${orgBase}/members/:memberId`, level: 3, scopes: READ_ORG, handler: getMember },
+  { kind: 'api', method: 'GET', path: orgBase, scopes: READ_ORG, handler: getOrganization },
+  { kind: 'api', method: 'GET', path: `${orgBase}/members`, scopes: READ_ORG, handler: listMembers },
+  { kind: 'api', method: 'GET', path: `${orgBase}/members/:memberId`, scopes: READ_ORG, handler: getMember },
   {
     kind: 'api',
     method: 'GET',
     path: `${orgBase}/default_teams_settings`,
-    level: 1,
+
     scopes: ['organizations:teams:read'],
     handler: defaultTeamSettings,
   },
@@ -121,7 +121,7 @@ export const organizationRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'GET',
     path: `${orgBase}/data-classification-settings`,
-    level: 2,
+
     scopes: READ_ORG,
     handler: dataClassificationSettings,
   },

@@ -1,4 +1,3 @@
-import type { Level } from './budget.js';
 import { badRequest } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import type { Store, TokenRecord, UserRecord } from './store.js';
@@ -30,14 +29,18 @@ interface RouteBase {
   readonly path: string;
 }
 
+/**
+ * A route of the REST API. What a call costs comes from the spec operation with the route's method
+ * and path (see pricing.ts), so a route names no rate-limit level.
+ */
 export interface ApiRoute extends RouteBase {
   readonly kind: 'api';
-  /** Miro's rate-limit level; a function when it depends on the query (the `/items` list variants). */
-  readonly level: Level | ((query: URLSearchParams) => Level);
   /** Scopes the token needs; default `boards:read` for GET, `boards:write` otherwise. */
   readonly scopes?: readonly string[];
-  /** How many times the level's credits the call costs; default 1. Reads a clone of the request. */
+  /** How many items a call carries, for an operation priced per item; default 1. Reads a clone of the request. */
   readonly units?: (request: Request) => Promise<number>;
+  /** For a route the spec has no operation for: what a call costs. */
+  readonly unlisted?: { readonly credits: number };
   readonly handler: (ctx: ApiContext) => Response | Promise<Response>;
 }
 

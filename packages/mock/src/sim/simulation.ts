@@ -16,6 +16,7 @@ import { revokeRoutes } from './oauth-revoke.js';
 import { tokenRoutes } from './oauth-token.js';
 import { boardViewRoutes } from '../view/routes.js';
 import { DEFAULT_SCOPE, resolveOptions, type MiroSimulationOptions, type ResolvedOptions } from './options.js';
+import { creditsFor } from './pricing.js';
 import { CORS_HEADERS, json, withHeaders } from './responses.js';
 import { matchRoute, pathKnown, type ApiContext, type ApiRoute, type RequestContext, type Route } from './router.js';
 import { Store, type RequestLogEntry, type SimulationCounters } from './store.js';
@@ -39,7 +40,7 @@ import { userGroupRoutes } from './user-groups.js';
 
 // Order matters only where paths overlap for one method: `/groups/items` before `/groups/:groupId`
 // (inside groupRoutes); no two lists overlap.
-const ROUTES: readonly Route[] = [
+export const ROUTES: readonly Route[] = [
   ...authorizeRoutes,
   ...tokenRoutes,
   ...revokeRoutes,
@@ -179,9 +180,8 @@ export function createMiroSimulation(input: MiroSimulationOptions = {}): MiroSim
 
   async function runApi(route: ApiRoute, base: RequestContext): Promise<{ response: Response; credits: number }> {
     const token = authenticate(store, base.request, base.now);
-    const level = typeof route.level === 'function' ? route.level(base.query) : route.level;
-    const units = route.units ? await route.units(base.request.clone()) : 1;
-    const charge = ledger.charge(budgetKey(token.clientId, token.userId), level, units);
+    const credits = await creditsFor(route, base.request, base.query);
+    const charge = ledger.charge(budgetKey(token.clientId, token.userId), credits);
     store.counters.apiRequests += 1;
     if (!charge.allowed) {
       store.counters.rateLimited += 1;

@@ -126,11 +126,11 @@ export function itemsByTag(ctx: ApiContext): Response {
 }
 
 export const tagRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/tags', level: 1, handler: createTag },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/tags', level: 1, handler: listTags },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/tags/:tagId', level: 1, handler: getTag },
-  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/tags/:tagId', level: 1, handler: updateTag },
-  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId/tags/:tagId', level: 1, handler: deleteTag },
-  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/items/:itemId', level: 1, handler: attachTag },
-  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/items/:itemId/tags', level: 1, handler: tagsOfItem },
+  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/tags', handler: createTag },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/tags', handler: listTags },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/tags/:tagId', handler: getTag },
+  { kind: 'api', method: 'PATCH', path: '/v2/boards/:boardId/tags/:tagId', handler: updateTag },
+  { kind: 'api', method: 'DELETE', path: '/v2/boards/:boardId/tags/:tagId', handler: deleteTag },
+  { kind: 'api', method: 'POST', path: '/v2/boards/:boardId/items/:itemId', handler: attachTag },
+  { kind: 'api', method: 'GET', path: '/v2/boards/:boardId/items/:itemId/tags', handler: tagsOfItem },
 ];

@@ -166,19 +166,19 @@ const teams = '/v2/orgs/:orgId/teams';
 const team = `${teams}/:teamId`;
 
 export const teamRoutes: readonly ApiRoute[] = [
-  { kind: 'api', method: 'POST', path: teams, level: 1, scopes: WRITE_TEAMS, handler: createTeam },
-  { kind: 'api', method: 'GET', path: teams, level: 1, scopes: READ_TEAMS, handler: listTeams },
-  { kind: 'api', method: 'GET', path: team, level: 1, scopes: READ_TEAMS, handler: getTeam },
-  { kind: 'api', method: 'PATCH', path: team, level: 1, scopes: WRITE_TEAMS, handler: updateTeam },
-  { kind: 'api', method: 'DELETE', path: team, level: 4, scopes: WRITE_TEAMS, handler: deleteTeam },
-  { kind: 'api', method: 'POST', path: `${team}/members`, level: 2, scopes: WRITE_TEAMS, handler: inviteMember },
-  { kind: 'api', method: 'GET', path: `${team}/members`, level: 2, scopes: READ_TEAMS, handler: listMembers },
-  { kind: 'api', method: 'GET', path: `${team}/members/:memberId`, level: 1, scopes: READ_TEAMS, handler: getMember },
+  { kind: 'api', method: 'POST', path: teams, scopes: WRITE_TEAMS, handler: createTeam },
+  { kind: 'api', method: 'GET', path: teams, scopes: READ_TEAMS, handler: listTeams },
+  { kind: 'api', method: 'GET', path: team, scopes: READ_TEAMS, handler: getTeam },
+  { kind: 'api', method: 'PATCH', path: team, scopes: WRITE_TEAMS, handler: updateTeam },
+  { kind: 'api', method: 'DELETE', path: team, scopes: WRITE_TEAMS, handler: deleteTeam },
+  { kind: 'api', method: 'POST', path: `${team}/members`, scopes: WRITE_TEAMS, handler: inviteMember },
+  { kind: 'api', method: 'GET', path: `${team}/members`, scopes: READ_TEAMS, handler: listMembers },
+  { kind: 'api', method: 'GET', path: `${team}/members/:memberId`, scopes: READ_TEAMS, handler: getMember },
   {
     kind: 'api',
     method: 'PATCH',
     path: `${team}/members/:memberId`,
-    level: 2,
+
     scopes: WRITE_TEAMS,
     handler: updateMember,
   },
@@ -186,10 +186,10 @@ export const teamRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'DELETE',
     path: `${team}/members/:memberId`,
-    level: 1,
+
     scopes: WRITE_TEAMS,
     handler: deleteMember,
   },
-  { kind: 'api', method: 'GET', path: `${team}/settings`, level: 1, scopes: READ_TEAMS, handler: getSettings },
-  { kind: 'api', method: 'PATCH', path: `${team}/settings`, level: 2, scopes: WRITE_TEAMS, handler: updateSettings },
+  { kind: 'api', method: 'GET', path: `${team}/settings`, scopes: READ_TEAMS, handler: getSettings },
+  { kind: 'api', method: 'PATCH', path: `${team}/settings`, scopes: WRITE_TEAMS, handler: updateSettings },
 ];

@@ -1,3 +1,4 @@
+import { CREDITS_BY_LEVEL } from '@miro/api';
 import { badRequest, MiroError, notFound } from './errors.js';
 import type { ItemKind } from './item-kinds.js';
 import { requireBoard } from './lookup.js';
@@ -130,7 +131,8 @@ export const uploadResourceRoutes: readonly ApiRoute[] = [
     kind: 'api',
     method: 'GET',
     path: '/v2/boards/:boardId/resources/:family/:resourceId',
-    level: 1,
+    // The address Miro gives an uploaded file's content; no operation of the spec: priced as a level-1 read.
+    unlisted: { credits: CREDITS_BY_LEVEL[1] },
     handler: serveUpload,
   },
 ];

@@ -151,3 +151,36 @@ export const ops = {
     body: json,
   }),
 } satisfies Record<string, OperationDescriptor>;
+
+/** What the generator emits for ops.listItems: every field that equals its default left out. */
+export const compactListItems: OperationDescriptor = {
+  operationId: 'listItems',
+  path: '/v2/boards/{board_id}/items',
+  parameters: [{ wireName: 'board_id' }, { wireName: 'limit' }, { wireName: 'cursor' }, { wireName: 'type' }],
+  rateLimitLevel: 1,
+  pagination: { kind: 'cursor' },
+};
+
+export const compactSearch: OperationDescriptor = {
+  operationId: 'search',
+  path: '/v2/search',
+  parameters: [
+    { wireName: 'tags', kind: 'array' },
+    { wireName: 'ids', kind: 'array', explode: false },
+    { wireName: 'filter', kind: 'object', style: 'deepObject', explode: true },
+    { wireName: 'point', kind: 'object' },
+    { wireName: 'q', required: true },
+    { wireName: 'X-Trace', name: 'trace', in: 'header' },
+  ],
+  rateLimitLevel: 1,
+};
+
+export const compactCreateSticky: OperationDescriptor = {
+  operationId: 'createSticky',
+  method: 'POST',
+  path: '/v2/boards/{board_id}/sticky_notes',
+  parameters: [{ wireName: 'board_id' }],
+  body: { kind: 'json' },
+  successStatus: 201,
+  rateLimitLevel: 2,
+};
