@@ -1,3 +1,3 @@
 import { packageTestConfig } from '../vitest.shared.js';
 
-export default packageTestConfig(import.meta.dirname, { testTimeout: 120_000 });
+export default packageTestConfig(import.meta.dirname, { testTimeout: 300_000 });

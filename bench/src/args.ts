@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['coldStart', 'bundle', 'cpuPerRequest', 'bulk', 'generate'] as const;
+export const SECTIONS = ['coldStart', 'bundle', 'cpuPerRequest', 'bulk', 'distributed', 'scaling', 'generate'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -16,7 +16,10 @@ export const USAGE = `Usage: pnpm bench [--quick] [--out <file>] [--spec <file>]
   --quick   a smoke run (few repetitions, 100 notes): same code paths, figures not meaningful
   --out     where to write the results (default: bench-results.json at the repository root)
   --spec    the pinned spec file for the generation benchmark (default: MIRO_SPEC_SOURCE, else .spec-cache)
-  --only    run only these sections: ${SECTIONS.join(', ')} (the results file then lacks the others)`;
+  --only    run only these sections: ${SECTIONS.join(', ')} (the results file then lacks the others)
+
+  distributed needs Redis (REDIS_URL, default redis://127.0.0.1:6379); scaling needs every published
+  spec version pinned in spec/test-specs.json (.spec-cache from pnpm spec:fetch, or MIRO_SPEC_DIR).`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({

@@ -14,8 +14,12 @@ import { bulk } from './sections/bulk.js';
 import { bundle } from './sections/bundle.js';
 import { coldStart } from './sections/cold-start.js';
 import { cpuPerRequest } from './sections/cpu.js';
+import { checkRedis, distributed, redisUrl } from './sections/distributed.js';
 import { generate } from './sections/generate.js';
-import { BenchSetupError, resolveSpecFile } from './spec-source.js';
+import { scaling } from './sections/scaling.js';
+import { resolveSpecVersions } from './spec-dir.js';
+import { BenchSetupError } from './setup-error.js';
+import { resolveSpecFile } from './spec-source.js';
 
 type Sections = { -readonly [K in keyof Omit<BenchResults, 'meta' | 'goals'>]?: BenchResults[K] };
 
@@ -34,8 +38,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = args.quick ? QUICK : FULL;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const started = Date.now();
-  // Fail before anything slow when the spec is missing.
+  // Fail before anything slow when a spec or Redis is missing.
   const specFile = args.only.includes('generate') ? resolveSpecFile(args.spec) : '';
+  const specVersions = args.only.includes('scaling') ? await resolveSpecVersions() : [];
+  if (args.only.includes('distributed')) await checkRedis(redisUrl());
   await buildWorkers();
 
   const results: Sections = {};
@@ -55,6 +61,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cpuResults) results.cpuPerRequest = cpuResults;
   const bulkResults = await timed('bulk', () => bulk(config, log));
   if (bulkResults) results.bulk = bulkResults;
+  const distributedResults = await timed('distributed', () => distributed(config, log));
+  if (distributedResults) results.distributed = distributedResults;
+  const scalingResults = await timed('scaling', () => scaling(config, specVersions, bulkResults, log));
+  if (scalingResults) results.scaling = scalingResults;
   const generateResults = await timed('generate', () => generate(config, specFile));
   if (generateResults) results.generate = generateResults;
 

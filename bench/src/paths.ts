@@ -8,6 +8,8 @@ export const REPO_ROOT = resolve(BENCH_DIR, '..');
 export const WORKERS_DIR = join(BENCH_DIR, 'dist', 'workers');
 export const DEFAULT_RESULTS_FILE = join(REPO_ROOT, 'bench-results.json');
 export const GENERATE_BIN = join(REPO_ROOT, 'generator', 'bin', 'miro-generate.mjs');
+/** The hand-written runtime the generated client imports (`../runtime/index.js` from src/generated). */
+export const API_RUNTIME_DIR = join(REPO_ROOT, 'packages', 'api', 'src', 'runtime');
 
 export function workerPath(name: string): string {
   return join(WORKERS_DIR, `${name}.js`);

@@ -1,39 +1,19 @@
+import { renderDistributed } from './report-distributed.js';
+import { HEADER, ReportRows } from './report-rows.js';
+import { renderScaling } from './report-scaling.js';
 import type { BenchResults, Goal } from './results.js';
 import { fmt, renderTable } from './table.js';
 
 type Sections = Partial<Omit<BenchResults, 'meta' | 'goals'>>;
 
-const HEADER = ['figure', 'ours', 'official', 'other', 'ratio', 'goal', 'status'];
 const kib = (bytes: number): string => fmt(bytes / 1024, 1);
 const mib = (kb: number): string => fmt(kb / 1024, 1);
 
-function status(goals: readonly Goal[], figure: string): [string, string] {
-  const goal = goals.find((g) => g.figure === figure);
-  if (!goal) return ['', ''];
-  return [goal.target, goal.met === null ? 'n/a' : goal.met ? 'met' : 'MISSED'];
-}
-
 /** The table `pnpm bench` prints: one row per figure; ratio is ours / the column the row names. */
 export function renderReport(r: Sections, goals: readonly Goal[]): string {
-  const rows: string[][] = [];
-  const notes: string[] = [];
-  const row = (
-    figure: string,
-    ours: string,
-    official: string,
-    other: string,
-    ratioValue: number | null | undefined,
-    goalFigure?: string,
-  ): void => {
-    rows.push([
-      figure,
-      ours,
-      official,
-      other,
-      ratioValue === undefined ? '' : fmt(ratioValue, 3),
-      ...(goalFigure ? status(goals, goalFigure) : ['', '']),
-    ]);
-  };
+  const out = new ReportRows(goals);
+  const row = out.row.bind(out);
+  const notes = out.notes;
   if (r.coldStart) {
     const c = r.coldStart;
     row(
@@ -166,6 +146,20 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
       undefined,
     );
     row(
+      'bulk: ours, window start lag (sum), ms',
+      fmt(c.ours.windowStartLagMs, 0),
+      '',
+      `scaled window ${fmt(c.oursScaledWindow.windowStartLagMs, 0)}`,
+      undefined,
+    );
+    row(
+      'bulk: client CPU per request, us',
+      fmt(c.ours.cpuUsPerRequest, 0),
+      fmt(c.official.cpuUsPerRequest, 0),
+      '',
+      undefined,
+    );
+    row(
       'bulk: ours budget off: wall s / 429s / failed',
       `${fmt(c.oursNoBudget.wallMs / 1000, 2)} / ${c.oursNoBudget.rateLimited429} / ${c.oursNoBudget.failedOperations}`,
       '',
@@ -180,6 +174,8 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
       c.oursScaledWindow.efficiency,
     );
   }
+  if (r.distributed) renderDistributed(out, r.distributed);
+  if (r.scaling) renderScaling(out, r.scaling);
   if (r.generate) {
     const g = r.generate.contenders;
     row(
@@ -196,7 +192,7 @@ export function renderReport(r: Sections, goals: readonly Goal[]): string {
         `generate, ours in-process stages (ms, median): ${stages.map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ')}`,
       );
   }
-  return [renderTable(HEADER, rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [renderTable(HEADER, out.rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 export function renderGoals(goals: readonly Goal[]): string {

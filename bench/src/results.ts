@@ -1,4 +1,9 @@
 /** The shape of `bench-results.json`. Ratios are ours / theirs unless the name says otherwise. */
+import type { DistributedContender } from './workers/lib/distributed-protocol.js';
+import type { DistributedConfig } from './config.js';
+import type { ScalingResults } from './scaling-results.js';
+
+export type { DistributedContender };
 
 export interface Meta {
   readonly quick: boolean;
@@ -102,6 +107,20 @@ export interface BulkFigures {
   /** Median wall time of the create phase and of the read-back phase. */
   readonly createPhaseMs: number;
   readonly readPhaseMs: number;
+  /** Median client process CPU (user + system) per API request the mock answered, 429s included. */
+  readonly cpuUsPerRequest: number;
+  /** Median of the client process's whole CPU over the work, and of the API requests the mock answered. */
+  readonly cpuMs: number;
+  readonly apiRequests: number;
+  /** Median peak RSS of the client process, KiB. */
+  readonly maxRssKb: number;
+  /** Median JavaScript heap in use after the work and a full GC, KiB. */
+  readonly liveHeapKb: number;
+  /**
+   * Ours only: median over runs of the summed lateness of each budget window's first request
+   * after the previous window's end (real ms); what the budget loses at window boundaries.
+   */
+  readonly windowStartLagMs?: number;
   readonly description: string;
   /** Every run, in order. */
   readonly runs: readonly {
@@ -109,6 +128,8 @@ export interface BulkFigures {
     readonly rateLimited429: number;
     readonly failedOperations: number;
     readonly itemsRead: number;
+    readonly apiRequests: number;
+    readonly windowStartLagsMs?: readonly number[];
   }[];
 }
 
@@ -132,6 +153,56 @@ export interface BulkResults {
   readonly efficiency: number | null;
   readonly failedOperations: Record<BulkContender, number>;
   readonly rateLimited429: Record<BulkContender, number>;
+}
+
+export interface DistributedFigures {
+  /** Median wall time from the start signal to the last process's end. */
+  readonly wallMs: number;
+  /** theoretical minimum / median wall time. */
+  readonly efficiency: number | null;
+  /** Median count of 429 responses the mock sent (to every process together). */
+  readonly rateLimited429: number;
+  /** Median count of operations (creates, page reads) that failed for good, over every process. */
+  readonly failedOperations: number;
+  readonly created: number;
+  readonly itemsRead: number;
+  /** Median count of refresh-token exchanges the mock saw (the stored access token starts expired). */
+  readonly tokenRefreshes: number;
+  /** Median over runs of the summed window start lags, over every process (see BulkFigures). */
+  readonly windowStartLagMs: number;
+  readonly description: string;
+  readonly runs: readonly DistributedRun[];
+}
+
+/** One run of the distributed section, every process together. */
+export interface DistributedRun {
+  readonly wallMs: number;
+  /** 429s the mock sent. */
+  readonly rateLimited: number;
+  readonly failedOperations: number;
+  readonly created: number;
+  readonly itemsRead: number;
+  /** Refresh-token exchanges the mock saw. */
+  readonly refreshes: number;
+  readonly failures: Record<string, number>;
+  readonly windowStartLagsMs: readonly number[];
+}
+
+/** The run's settings (latency, limit and window are Miro's), then what it measured. */
+export interface DistributedResults extends DistributedConfig {
+  /** The latency and the window as run: Miro's divided by timeScale, on the real clock. */
+  readonly realLatencyMs: number;
+  readonly realWindowMs: number;
+  /** Real time with shortened windows (not the bulk section's scaled clock). */
+  readonly clock: 'real';
+  readonly creditsNeeded: number;
+  /** creditsNeeded / limit x realWindowMs. */
+  readonly theoreticalMinMs: number;
+  readonly contenders: Record<DistributedContender, DistributedFigures>;
+  /** Of sharedRedis. Goal: >= 0.9. */
+  readonly efficiency: number | null;
+  readonly failedOperations: Record<DistributedContender, number>;
+  readonly rateLimited429: Record<DistributedContender, number>;
 }
 
 export interface GenerateResults {
@@ -160,6 +231,8 @@ export interface BenchResults {
   readonly bundle: BundleResults;
   readonly cpuPerRequest: CpuResults;
   readonly bulk: BulkResults;
+  readonly distributed: DistributedResults;
+  readonly scaling: ScalingResults;
   readonly generate: GenerateResults;
   readonly goals: readonly Goal[];
 }

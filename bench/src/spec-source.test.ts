@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BenchSetupError, resolveSpecFile } from './spec-source.js';
+import { BenchSetupError } from './setup-error.js';
+import { resolveSpecFile } from './spec-source.js';
 
 function repoWithPin(): string {
   const root = mkdtempSync(join(tmpdir(), 'miro-bench-spec-'));

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { REPO_ROOT } from './paths.js';
-
-/** A setup mistake the user can fix: printed as one line, without a stack trace. */
-export class BenchSetupError extends Error {}
+import { BenchSetupError } from './setup-error.js';
 
 /**
  * The pinned spec as a local file, for `miro-generate --spec`: the bench's `--spec`, else

@@ -19,6 +19,11 @@ export function round(value: number, digits = 3): number {
   return Math.round(value * factor) / factor;
 }
 
+/** A record with one entry per key, e.g. one figure per contender. */
+export function byKey<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
+}
+
 /** Rotates a list by `by` places, so that contenders take turns at going first across repetitions. */
 export function rotate<T>(items: readonly T[], by: number): T[] {
   if (items.length === 0) return [];

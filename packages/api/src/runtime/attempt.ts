@@ -2,6 +2,7 @@ import { responseTooLargeError } from './error-response.js';
 import { MiroAbortError, MiroApiError, MiroConnectionError, MiroTimeoutError, type CallOrigin } from './errors.js';
 import type { FetchLike } from './options.js';
 import { BodyTooLarge, MAX_ERROR_BODY_BYTES, readText, type BodyText } from './read-body.js';
+import { joinTimeout, leaveTimeout, type SharedTimeout } from './shared-timeout.js';
 
 export interface AttemptResult extends BodyText {
   readonly response: Response;
@@ -14,10 +15,11 @@ export interface AttemptResult extends BodyText {
  * without a response become `MiroAbortError` (the caller's signal), `MiroTimeoutError` (our timer)
  * or `MiroConnectionError`. `origin` is called only to build an error.
  *
- * The timeout needs a signal of our own to abort the request: one `AbortController` and one
- * `setTimeout`, cleared on completion (measured cheaper than `AbortSignal.timeout`, whose timer
- * cannot be cleared, or `AbortSignal.any`). Without a timeout, the caller's signal (if any) goes
- * to fetch as it is.
+ * The timeout needs a signal of our own to abort the request. Without a caller's signal it is
+ * the shared timeout of the attempts started in the same millisecond (see shared-timeout.ts);
+ * with one, one `AbortController` and one `setTimeout` of its own, cleared on completion
+ * (measured cheaper than `AbortSignal.timeout`, whose timer cannot be cleared, or
+ * `AbortSignal.any`). Without a timeout, the caller's signal (if any) goes to fetch as it is.
  */
 export async function attempt(
   fetch: FetchLike,
@@ -32,7 +34,11 @@ export async function attempt(
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
-  if (timeoutMs > 0) {
+  let shared: SharedTimeout | undefined;
+  if (timeoutMs > 0 && !signal) {
+    shared = joinTimeout(timeoutMs);
+    init = { ...init, signal: shared.signal };
+  } else if (timeoutMs > 0) {
     const controller = new AbortController();
     timer = setTimeout(() => {
       timedOut = true;
@@ -64,7 +70,7 @@ export async function attempt(
   } catch (cause) {
     if (cause instanceof MiroApiError) throw cause;
     if (signal?.aborted) throw abortError(origin(), signal);
-    if (timedOut) {
+    if (timedOut || shared?.timedOut) {
       throw new MiroTimeoutError(`${origin().methodName}: no response within ${timeoutMs} ms`, { ...origin(), cause });
     }
     const reason = cause instanceof Error ? causeMessage(cause) : String(cause);
@@ -72,6 +78,7 @@ export async function attempt(
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
+    if (shared) leaveTimeout(shared);
   }
 }
 

@@ -25,3 +25,22 @@ export interface RateLimitState {
   /** Epoch milliseconds at which the window resets. */
   readonly resetAt?: number;
 }
+
+/**
+ * `X-RateLimit-Reset` comes in whole seconds (Miro documents epoch seconds), so the instant it
+ * names may be up to this much later than the server's real reset.
+ */
+export const RESET_RESOLUTION_MS = 1000;
+
+/**
+ * When the server's window ends, as precisely as a response tells it: the `resetAt` the server
+ * sent, pulled earlier to `receivedAt + windowMs` when that falls within the header's last second.
+ * The pull is safe: the server counted the request in this window before it answered, so its
+ * window began before `receivedAt` and ends by `receivedAt + windowMs`, whatever the clocks say
+ * (a causal bound, in the receiver's own time). A reset further away than a whole window means the
+ * server's window is longer than `windowMs`, and the header is taken as it is.
+ */
+export function serverWindowEnd(resetAt: number, receivedAt: number, windowMs: number): number {
+  const bound = receivedAt + windowMs;
+  return bound < resetAt && bound > resetAt - RESET_RESOLUTION_MS ? bound : resetAt;
+}

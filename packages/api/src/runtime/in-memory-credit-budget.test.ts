@@ -61,6 +61,51 @@ describe('InMemoryCreditBudget', () => {
     expect(clock.sleeps).toEqual([100_000]);
   });
 
+  it('ends the window by the first answer plus one window, not at the reset rounded up to a whole second', async () => {
+    const { clock, budget: b } = budget({ limit: 1000, windowMs: 60_000 });
+    await b.acquire('k', 1000);
+    // The server opened its window on arrival (5 ms after we sent) and ends it 60 s later, but
+    // X-RateLimit-Reset says so in whole seconds: 895 ms later than the real instant.
+    const realReset = clock.time + 60_005;
+    const header = Math.ceil(realReset / 1000) * 1000;
+    clock.time += 20; // the answer arrives
+    b.update('k', { limit: 1000, remaining: 0, resetAt: header });
+    // A later answer of the same window must not move the end later again.
+    clock.time += 480;
+    b.update('k', { limit: 1000, remaining: 0, resetAt: header });
+    await b.acquire('k', 100);
+    const wokeAt = clock.time;
+    expect(wokeAt).toBeLessThan(header);
+    expect(wokeAt).toBeGreaterThanOrEqual(realReset);
+    expect(wokeAt).toBe(1_000_000 + 20 + 60_000);
+  });
+
+  it("ignores a late answer from the window it closed before that window's rounded-up reset", async () => {
+    const { clock, budget: b } = budget({ limit: 1000, windowMs: 60_000 });
+    await b.acquire('k', 1000);
+    const header = Math.ceil((clock.time + 60_005) / 1000) * 1000;
+    clock.time += 20;
+    b.update('k', { limit: 1000, remaining: 0, resetAt: header });
+    await b.acquire('k', 100); // waits for the window's end, then opens the next
+    const opened = clock.time;
+    expect(opened).toBeLessThan(header);
+    // A call sent in the old window is answered now: its reset still lies ahead, its count is the old window's.
+    clock.time += 10;
+    b.update('k', { limit: 1000, remaining: 0, resetAt: header });
+    expect(b.available('k')).toBe(900);
+    await b.acquire('k', 900);
+    expect(clock.time).toBe(opened + 10);
+  });
+
+  it('takes a reset sooner than one window from the answer as it is (the window began earlier, elsewhere)', async () => {
+    const { clock, budget: b } = budget({ limit: 1000, windowMs: 60_000 });
+    await b.acquire('k', 1000);
+    const header = Math.ceil((clock.time + 30_000) / 1000) * 1000;
+    b.update('k', { limit: 1000, remaining: 0, resetAt: header });
+    await b.acquire('k', 100);
+    expect(clock.time).toBe(header);
+  });
+
   it('ignores a reset time that has already passed (a late response from an old window)', () => {
     const { clock, budget: b } = budget({ limit: 1000 });
     b.update('k', { remaining: 0, resetAt: clock.time - 1 });

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock.js';
-import type { CreditBudget, RateLimitState } from './credit-budget.js';
+import { serverWindowEnd, type CreditBudget, type RateLimitState } from './credit-budget.js';
 
 export interface InMemoryCreditBudgetOptions {
   /**
@@ -20,6 +20,13 @@ interface Window {
   /** Credits reserved locally or reported spent by the server, whichever is larger. */
   spent: number;
   limit: number;
+  /** The server's `X-RateLimit-Reset` that `endsAt` was derived from, once a response said it. */
+  serverReset?: number;
+  /**
+   * The reset the window before this one was derived from: a late answer naming it counts credits
+   * of that window, which may close before its rounded-up reset, and says nothing of this one.
+   */
+  closedReset?: number;
 }
 
 /**
@@ -61,13 +68,17 @@ export class InMemoryCreditBudget implements CreditBudget {
   update(key: string, state: RateLimitState): void {
     const now = this.#clock.now();
     let window = this.#current(key, now);
+    if (state.resetAt !== undefined && window.closedReset !== undefined && state.resetAt <= window.closedReset) return;
     if (state.resetAt !== undefined && state.resetAt > now) {
       // A reset later than ours means the server already counts a newer window.
       if (state.resetAt > window.endsAt + this.windowMs / 2) {
-        window = { endsAt: state.resetAt, spent: 0, limit: window.limit };
+        window = { endsAt: state.resetAt, spent: 0, limit: window.limit, ...closed(window) };
         this.#windows.set(key, window);
       }
-      window.endsAt = state.resetAt;
+      // Every response of one server window names the same reset; the earliest received bounds it best.
+      const endsAt = serverWindowEnd(state.resetAt, now, this.windowMs);
+      window.endsAt = window.serverReset === state.resetAt ? Math.min(window.endsAt, endsAt) : endsAt;
+      window.serverReset = state.resetAt;
     }
     const serverLimit = state.limit !== undefined && state.limit > 0 ? state.limit : undefined;
     if (serverLimit !== undefined) {
@@ -89,7 +100,12 @@ export class InMemoryCreditBudget implements CreditBudget {
     const existing = this.#windows.get(key);
     if (existing && now < existing.endsAt) return existing;
     if (!existing) this.#prune(now);
-    const window: Window = { endsAt: now + this.windowMs, spent: 0, limit: existing?.limit ?? this.limit };
+    const window: Window = {
+      endsAt: now + this.windowMs,
+      spent: 0,
+      limit: existing?.limit ?? this.limit,
+      ...(existing && closed(existing)),
+    };
     this.#windows.set(key, window);
     return window;
   }
@@ -100,6 +116,12 @@ export class InMemoryCreditBudget implements CreditBudget {
       if (window.endsAt + this.windowMs < now) this.#windows.delete(key);
     }
   }
+}
+
+/** What a window that follows `previous` remembers of it. */
+function closed(previous: Window): Pick<Window, 'closedReset'> {
+  const reset = previous.serverReset ?? previous.closedReset;
+  return reset === undefined ? {} : { closedReset: reset };
 }
 
 function positive(value: number, name: string): number {

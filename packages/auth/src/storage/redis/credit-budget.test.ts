@@ -90,6 +90,37 @@ describe('RedisCreditBudget', () => {
     expect(clock.sleeps).toEqual([20_000]);
   });
 
+  it('ends the window by the first answer plus one window, not at the reset rounded up to a whole second', async () => {
+    const clock = manualClock();
+    const b = budget({ limit: 100, windowMs: 60_000, clock });
+    await b.acquire(key, 100);
+    // Miro opened its window 5 ms after we sent; X-RateLimit-Reset names it in whole seconds.
+    const realReset = clock.time + 60_005;
+    const header = Math.ceil(realReset / 1000) * 1000;
+    clock.time += 20;
+    await b.update(key, { limit: 100, remaining: 0, resetAt: header });
+    clock.time += 480; // a later answer of the same window does not move the end later again
+    await b.update(key, { limit: 100, remaining: 0, resetAt: header });
+    await b.acquire(key, 10);
+    expect(clock.time).toBeLessThan(header);
+    expect(clock.time).toBeGreaterThanOrEqual(realReset);
+    expect(clock.time).toBe(1_000_000 + 20 + 60_000);
+  });
+
+  it("ignores a late answer from the window it closed before that window's rounded-up reset", async () => {
+    const clock = manualClock();
+    const b = budget({ limit: 100, windowMs: 60_000, clock });
+    await b.acquire(key, 100);
+    const header = Math.ceil((clock.time + 60_005) / 1000) * 1000;
+    clock.time += 20;
+    await b.update(key, { limit: 100, remaining: 0, resetAt: header });
+    await b.acquire(key, 10); // waits for the window's end, then opens the next
+    expect(clock.time).toBeLessThan(header);
+    clock.time += 10;
+    await b.update(key, { limit: 100, remaining: 0, resetAt: header });
+    expect(await b.available(key)).toBe(90);
+  });
+
   it('update keeps a configured limit as a cap and takes a smaller server limit', async () => {
     const clock = manualClock();
     const capped = budget({ limit: 1_000, clock });

@@ -25,16 +25,22 @@ if now == nil then
   now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 local windowMs = tonumber(ARGV[2])
-local h = redis.call('HMGET', KEYS[1], 'endsAt', 'spent', 'limit')
+local h = redis.call('HMGET', KEYS[1], 'endsAt', 'spent', 'limit', 'serverReset', 'closedReset')
 local endsAt = tonumber(h[1])
 local spent = tonumber(h[2]) or 0
 local limit = tonumber(h[3]) or tonumber(ARGV[3])
+-- The X-RateLimit-Reset this window's end came from, and the one of the window before it.
+local serverReset = tonumber(h[4])
+local closedReset = tonumber(h[5])
 if endsAt == nil or now >= endsAt then
   endsAt = now + windowMs
   spent = 0
+  closedReset = serverReset or closedReset
+  serverReset = nil
 end
 local function save()
-  redis.call('HSET', KEYS[1], 'endsAt', endsAt, 'spent', spent, 'limit', limit)
+  redis.call('HSET', KEYS[1], 'endsAt', endsAt, 'spent', spent, 'limit', limit,
+    'serverReset', serverReset or '', 'closedReset', closedReset or '')
   redis.call('PEXPIRE', KEYS[1], math.max(1, endsAt - now + windowMs))
 end
 `;
@@ -57,10 +63,23 @@ local configured = tonumber(ARGV[3])
 local serverLimit = tonumber(ARGV[5])
 local remaining = tonumber(ARGV[6])
 local resetAt = tonumber(ARGV[7])
+-- A late answer from a window already closed (before its rounded-up reset) counts that window's credits.
+if resetAt ~= nil and closedReset ~= nil and resetAt <= closedReset then return 0 end
 if resetAt ~= nil and resetAt > now then
   -- A reset later than ours means Miro already counts a newer window.
-  if resetAt > endsAt + windowMs / 2 then spent = 0 end
-  endsAt = resetAt
+  if resetAt > endsAt + windowMs / 2 then
+    spent = 0
+    closedReset = serverReset or closedReset
+  end
+  -- serverWindowEnd of @miro/api: Miro counted the call before answering, so its window ends by
+  -- now + windowMs; that pulls a reset rounded up to a whole second (1000 ms) back within that second.
+  local bound = now + windowMs
+  local windowEnd = resetAt
+  if bound < resetAt and bound > resetAt - 1000 then windowEnd = bound end
+  -- Every answer of one Miro window names the same reset; the earliest bounds it best.
+  if serverReset == resetAt and endsAt < windowEnd then windowEnd = endsAt end
+  endsAt = windowEnd
+  serverReset = resetAt
 end
 if serverLimit ~= nil and serverLimit > 0 then
   if ARGV[4] == '1' then limit = math.min(configured, serverLimit) else limit = serverLimit end
